@@ -1,0 +1,69 @@
+package io.kameng.it;
+
+import io.kameng.identity.boundary.UserAccounts;
+import io.kameng.identity.entity.Account;
+import io.kameng.identity.entity.Role;
+import io.kameng.platform.entity.BusinessException;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Test-only EJB in the test WAR: sets up data through Kameng's own boundaries, acting as an admin
+ * (the EAR maps the run-as role ADMIN to its system principal), one container transaction a call.
+ */
+@Stateless
+@PermitAll
+@RunAs(Role.Names.ADMIN)
+public class TestFixtures {
+
+  @Inject UserAccounts accounts;
+
+  @Resource TimerService timers;
+
+  public Account register(String username, String displayName, String password, Role role) {
+    return accounts.register(username, displayName, password, Set.of(role));
+  }
+
+  public Optional<Account> find(String username) {
+    return accounts.find(username);
+  }
+
+  public void registerBoth(String first, String second, String password) {
+    register(first, "first " + first, password, Role.MERCHANT);
+    register(second, "second " + second, password, Role.MERCHANT);
+  }
+
+  /** Writes two accounts, then a rule says no: the transaction must keep neither. */
+  public void registerBothThenFail(String first, String second, String password) {
+    registerBoth(first, second, password);
+    throw new BusinessException("test.refused", "refused after writing");
+  }
+
+  /** Creates a persistent timer an hour from now. */
+  public void scheduleInAnHour(String info) {
+    timers.createSingleActionTimer(3_600_000, new TimerConfig(info, true));
+  }
+
+  public int cancelAllTimers() {
+    int cancelled = 0;
+    for (Timer timer : timers.getTimers()) {
+      timer.cancel();
+      cancelled++;
+    }
+    return cancelled;
+  }
+
+  @Timeout
+  void remind(Timer timer) {
+    // never reached in the tests: the timer is an hour away and cancelled
+  }
+}

@@ -1,0 +1,261 @@
+package io.kameng.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A Payara Server installation and one domain in it, driven through asadmin: unpacked from the
+ * distribution zip into a folder the launcher owns, the MariaDB driver on the domain's class path,
+ * Kameng's connection pools and resources created, EJB timers and the batch repository moved to
+ * MariaDB.
+ */
+public final class PayaraServer {
+
+  private static final Logger LOG = Logger.getLogger(PayaraServer.class.getName());
+
+  static final String POOL = "kameng-pool";
+  static final String RUNTIME_POOL = "kameng-runtime-pool";
+  static final String DATA_SOURCE = "jdbc/kameng";
+  static final String RUNTIME_DATA_SOURCE = "jdbc/kameng-runtime";
+  static final String APPLICATION = "kameng";
+
+  private final Path installRoot;
+  private final String domain;
+  private final int portBase;
+
+  private PayaraServer(Path installRoot, String domain, int portBase) {
+    this.installRoot = installRoot;
+    this.domain = domain;
+    this.portBase = portBase;
+  }
+
+  /**
+   * Unpacks the distribution into {@code directory} unless already there, and creates the domain
+   * unless it exists. Ports are {@code portBase} + the usual offsets: HTTP +80, admin +48.
+   */
+  public static PayaraServer install(
+      Path distributionZip, Path directory, String domain, int portBase)
+      throws IOException, InterruptedException {
+    Path installRoot = directory.resolve("payara6");
+    if (!Files.exists(installRoot.resolve(".kameng-unpacked"))) {
+      LOG.info(() -> "Unpacking Payara Server into " + directory);
+      unzip(distributionZip, directory);
+      Files.writeString(installRoot.resolve(".kameng-unpacked"), distributionZip.toString());
+    }
+    PayaraServer server = new PayaraServer(installRoot, domain, portBase);
+    if (!Files.isDirectory(server.domainDir())) {
+      server.asadmin(
+          "create-domain", "--nopassword=true", "--portbase", Integer.toString(portBase), domain);
+    }
+    return server;
+  }
+
+  /** Stops the domain a killed run left running in {@code directory}, if any. */
+  public static void stopLeftover(Path directory, String domain) {
+    Processes.stopLeftover(
+        directory.resolve("payara6/glassfish/domains").resolve(domain).resolve("config/pid"),
+        "glassfish",
+        "a Payara Server domain");
+  }
+
+  public int httpPort() {
+    return portBase + 80;
+  }
+
+  public int adminPort() {
+    return portBase + 48;
+  }
+
+  public String httpUrl() {
+    return "http://localhost:" + httpPort();
+  }
+
+  Path domainDir() {
+    return installRoot.resolve("glassfish/domains").resolve(domain);
+  }
+
+  Path databaseScripts() {
+    return installRoot.resolve("glassfish/lib/install/databases");
+  }
+
+  /**
+   * Starts the domain (stopping one a killed run left behind) and points it at the database.
+   * Settings that Payara reads only at start-up make the first start restart the domain once.
+   */
+  public void start(Path driverJar, DatabaseSettings db, Map<String, String> systemProperties)
+      throws IOException, InterruptedException {
+    stopLeftover(installRoot.getParent(), domain);
+    Files.deleteIfExists(domainDir().resolve("config/pid"));
+    Files.createDirectories(domainDir().resolve("lib"));
+    Files.copy(
+        driverJar,
+        domainDir().resolve("lib/mariadb-java-client.jar"),
+        StandardCopyOption.REPLACE_EXISTING);
+    DatabaseSetup.prepare(db, databaseScripts());
+    asadmin("start-domain", domain);
+    boolean firstStart = !Files.exists(domainDir().resolve("config/.kameng-configured"));
+    configurePools(db);
+    if (firstStart) {
+      asadmin("create-jvm-options", "-Duser.timezone=UTC");
+      asadmin(
+          "set",
+          "configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource="
+              + RUNTIME_DATA_SOURCE);
+      // The schema name matters: the batch runtime switches its pooled connections to it, and
+      // the EJB timer service shares the pool.
+      asadmin(
+          "set-batch-runtime-configuration",
+          "--datasourcelookupname",
+          RUNTIME_DATA_SOURCE,
+          "--schemaName",
+          db.runtimeDatabase());
+      Files.writeString(domainDir().resolve("config/.kameng-configured"), "timers, batch, jvm");
+    }
+    for (Map.Entry<String, String> property : systemProperties.entrySet()) {
+      asadmin("create-system-properties", property.getKey() + "=" + escape(property.getValue()));
+    }
+    if (firstStart) {
+      asadmin("restart-domain", domain);
+    }
+    LOG.info(() -> "Payara Server domain " + domain + " running at " + httpUrl());
+  }
+
+  private void configurePools(DatabaseSettings db) throws IOException, InterruptedException {
+    String pools = asadmin("list-jdbc-connection-pools");
+    createPool(pools, POOL, "javax.sql.DataSource", DATA_SOURCE, db.applicationUrl(), db);
+    createPool(
+        pools, RUNTIME_POOL, "javax.sql.XADataSource", RUNTIME_DATA_SOURCE, db.runtimeUrl(), db);
+  }
+
+  /**
+   * The application pool is local (non-XA): MariaDB refuses DDL inside XA transactions, and Flyway
+   * needs DDL. The runtime pool is XA, so a timer or batch step may write to both databases in one
+   * transaction (the local pool then takes part as the last resource).
+   */
+  private void createPool(
+      String existing, String pool, String type, String jndiName, String url, DatabaseSettings db)
+      throws IOException, InterruptedException {
+    if (!existing.lines().anyMatch(pool::equals)) {
+      asadmin(
+          "create-jdbc-connection-pool",
+          "--datasourceclassname",
+          "org.mariadb.jdbc.MariaDbDataSource",
+          "--restype",
+          type,
+          "--isconnectvalidatereq=true",
+          "--validationmethod",
+          "custom-validation",
+          "--validationclassname",
+          "org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+          "--failconnection=true",
+          "--steadypoolsize",
+          "2",
+          "--maxpoolsize",
+          "64",
+          "--property",
+          "user=" + escape(db.user()),
+          pool);
+      asadmin("create-jdbc-resource", "--connectionpoolid", pool, jndiName);
+    }
+    String prefix = "resources.jdbc-connection-pool." + pool + ".property.";
+    asadmin("set", prefix + "url=" + url);
+    asadmin("set", prefix + "user=" + db.user());
+    if (!db.password().isEmpty()) {
+      asadmin("set", prefix + "password=" + db.password());
+    }
+  }
+
+  /** Deploys (or redeploys) the Kameng EAR under the application name {@value #APPLICATION}. */
+  public void deploy(Path ear) throws IOException, InterruptedException {
+    asadmin("deploy", "--force=true", "--name", APPLICATION, ear.toAbsolutePath().toString());
+  }
+
+  /** Removes the Kameng application if deployed (tests: a killed run may have left it behind). */
+  public void undeployKameng() throws IOException, InterruptedException {
+    if (asadmin("list-applications").lines().anyMatch(line -> line.startsWith(APPLICATION + " "))) {
+      asadmin("undeploy", APPLICATION);
+    }
+  }
+
+  public void stop() {
+    try {
+      asadmin("stop-domain", domain);
+    } catch (IOException | InterruptedException e) {
+      LOG.warning(() -> "Payara Server domain did not stop cleanly: " + e.getMessage());
+    }
+  }
+
+  /** Runs one asadmin command and returns its output; fails with that output if it fails. */
+  String asadmin(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    line.add("-jar");
+    line.add(installRoot.resolve("glassfish/lib/client/appserver-cli.jar").toString());
+    line.add("--port");
+    line.add(Integer.toString(adminPort()));
+    line.add("--interactive=false");
+    line.addAll(List.of(command));
+    Process process =
+        new ProcessBuilder(line)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+            .start();
+    String output;
+    try (InputStream in = process.getInputStream()) {
+      output = new String(in.readAllBytes());
+    }
+    if (!process.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IOException("asadmin " + command[0] + " did not finish in 5 minutes");
+    }
+    if (process.exitValue() != 0) {
+      throw new IOException("asadmin " + String.join(" ", command) + " failed:\n" + output);
+    }
+    return output;
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File("/dev/null");
+  }
+
+  /** asadmin separates properties with ':' and takes '\' as escape. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  private static void unzip(Path zip, Path target) throws IOException {
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      Enumeration<? extends ZipEntry> entries = file.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        Path out = target.resolve(entry.getName()).normalize();
+        if (!out.startsWith(target)) {
+          throw new IOException("Zip entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          try (InputStream in = file.getInputStream(entry)) {
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+          }
+          if (out.getParent().getFileName().toString().equals("bin")) {
+            out.toFile().setExecutable(true);
+          }
+        }
+      }
+    }
+  }
+}

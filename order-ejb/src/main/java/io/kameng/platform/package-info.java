@@ -1,0 +1,5 @@
+/**
+ * The platform itself: the database schema (Flyway migrations applied at deployment), readiness and
+ * liveness for operators, and the root of the business exception hierarchy.
+ */
+package io.kameng.platform;

@@ -1,0 +1,6 @@
+/**
+ * The partner sandbox: a separate process on Payara Micro that plays Kameng's third parties, the
+ * payment gateway and the upstream supplier, over real HTTP and with fault injection, the way real
+ * partners sit outside the platform.
+ */
+package io.kameng.sandbox;
