@@ -21,6 +21,7 @@ public class TestAccounts extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws java.io.IOException {
+    request.setCharacterEncoding("UTF-8");
     fixtures.register(
         request.getParameter("username"),
         request.getParameter("displayName"),
