@@ -1,0 +1,54 @@
+package io.kameng.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded MariaDB: real server, data kept between starts, leftovers of killed runs handled.
+ */
+class EmbeddedDatabaseTest {
+
+  private static final Path HOME = Path.of("target", "embedded-database-test").toAbsolutePath();
+
+  @Test
+  void aServerLeftBehindByAKilledRunIsStoppedAndItsDataKept() throws Exception {
+    Process killedRun =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LeftoverDatabase.class.getName(),
+                    HOME.toString()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(killedRun.getInputStream().readAllBytes());
+    assertThat(killedRun.waitFor()).as(output).isEqualTo(137);
+    Optional<ProcessHandle> orphan = Processes.alive(HOME.resolve("mariadb.pid"), "mariadbd");
+    assertThat(orphan).as("the killed run's MariaDB is still running").isPresent();
+
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(HOME)) {
+      assertThat(orphan.get().isAlive()).isFalse();
+      try (Connection connection =
+              DriverManager.getConnection(
+                  database.settings().serverUrl(), "root", database.settings().password());
+          ResultSet databases = connection.createStatement().executeQuery("SHOW DATABASES")) {
+        boolean markerKept = false;
+        while (databases.next()) {
+          markerKept |= databases.getString(1).equals("left_behind_marker");
+        }
+        assertThat(markerKept).as("data written before the kill is still there").isTrue();
+      }
+    }
+    assertThat(Processes.alive(HOME.resolve("mariadb.pid"), "mariadbd")).isEmpty();
+    assertThat(Files.exists(HOME.resolve("data"))).isTrue();
+  }
+}
