@@ -89,7 +89,6 @@ public final class KamengStack implements AutoCloseable {
     checkNotClosed();
     sandbox.awaitReady();
     if (settings.deployEar()) {
-      LOG.info("Deploying Kameng");
       server.deploy(settings.runtime().ear());
     }
   }

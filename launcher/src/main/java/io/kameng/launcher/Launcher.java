@@ -61,6 +61,7 @@ public final class Launcher {
             "Stop it with Ctrl-C in its terminal, or run this one with another " + HOME + ".");
         System.exit(2);
       }
+      Files.writeString(home.resolve("run.pid"), Long.toString(ProcessHandle.current().pid()));
       run(home, env, out);
     }
   }
@@ -94,6 +95,7 @@ public final class Launcher {
                   out.println("\nStopping Kameng ...");
                   stack.close();
                   deleteQuietly(home.resolve("urls.txt"));
+                  deleteQuietly(home.resolve("run.pid"));
                   out.println("Kameng stopped.");
                   stopped.countDown();
                 }));

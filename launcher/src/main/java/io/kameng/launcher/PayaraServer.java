@@ -2,10 +2,15 @@ package io.kameng.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -177,19 +182,63 @@ public final class PayaraServer {
     }
   }
 
-  /** Deploys (or redeploys) the Kameng EAR under the application name {@value #APPLICATION}. */
+  /**
+   * Deploys the Kameng EAR under the application name {@value #APPLICATION}. The domain is stopped
+   * with Kameng undeployed (see {@link #stop()}), so it starts empty and this is a fresh
+   * deployment; only after a killed run is an old Kameng still there, and it is replaced once the
+   * domain has finished loading it (Payara loads deployed applications in the background after
+   * start-domain returns, and a deployment racing that load fails).
+   */
   public void deploy(Path ear) throws IOException, InterruptedException {
-    asadmin("deploy", "--force=true", "--name", APPLICATION, ear.toAbsolutePath().toString());
+    if (isKamengDeployed()) {
+      awaitLoaded();
+      asadmin("undeploy", APPLICATION);
+    }
+    asadmin("deploy", "--name", APPLICATION, ear.toAbsolutePath().toString());
+  }
+
+  private boolean isKamengDeployed() throws IOException, InterruptedException {
+    return asadmin("list-applications")
+        .lines()
+        .anyMatch(line -> line.startsWith(APPLICATION + " "));
+  }
+
+  private void awaitLoaded() throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest api =
+        HttpRequest.newBuilder(URI.create(httpUrl() + "/shop/api/v1/"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
   }
 
   /** Removes the Kameng application if deployed (tests: a killed run may have left it behind). */
   public void undeployKameng() throws IOException, InterruptedException {
-    if (asadmin("list-applications").lines().anyMatch(line -> line.startsWith(APPLICATION + " "))) {
+    if (isKamengDeployed()) {
+      awaitLoaded();
       asadmin("undeploy", APPLICATION);
     }
   }
 
+  /** Undeploys Kameng, so the next start begins with an empty domain, and stops the domain. */
   public void stop() {
+    try {
+      if (isKamengDeployed()) {
+        asadmin("undeploy", APPLICATION);
+      }
+    } catch (IOException | InterruptedException e) {
+      LOG.warning(() -> "Kameng was not undeployed: " + e.getMessage());
+    }
     try {
       asadmin("stop-domain", domain);
     } catch (IOException | InterruptedException e) {
