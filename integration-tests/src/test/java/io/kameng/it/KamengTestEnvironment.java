@@ -2,6 +2,7 @@ package io.kameng.it;
 
 import io.kameng.launcher.KamengStack;
 import io.kameng.launcher.RuntimeArtifacts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.launcher.LauncherSession;
@@ -31,6 +32,7 @@ public class KamengTestEnvironment implements LauncherSessionListener {
       return;
     }
     try {
+      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
       KamengStack.Settings settings =
           new KamengStack.Settings(
               Path.of(System.getProperty("kameng.it.home")),

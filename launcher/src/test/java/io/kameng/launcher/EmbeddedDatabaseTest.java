@@ -1,6 +1,7 @@
 package io.kameng.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,13 @@ class EmbeddedDatabaseTest {
 
   @Test
   void aServerLeftBehindByAKilledRunIsStoppedAndItsDataKept() throws Exception {
+    String temp = System.getProperty("java.io.tmpdir");
+    Files.createDirectories(Path.of(temp));
     Process killedRun =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + temp,
                     "-cp",
                     System.getProperty("java.class.path"),
                     LeftoverDatabase.class.getName(),
@@ -50,5 +54,14 @@ class EmbeddedDatabaseTest {
     }
     assertThat(Processes.alive(HOME.resolve("mariadb.pid"), "mariadbd")).isEmpty();
     assertThat(Files.exists(HOME.resolve("data"))).isTrue();
+  }
+
+  @Test
+  void aDataFolderUnderTheTempFolderIsRefusedBeforeAnythingIsLost() {
+    Path underTemp = Path.of(System.getProperty("java.io.tmpdir"), "kameng-data");
+
+    assertThatThrownBy(() -> EmbeddedDatabase.start(underTemp))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("lies under java.io.tmpdir");
   }
 }
