@@ -87,6 +87,11 @@ public final class PayaraServer {
     return "http://localhost:" + httpPort();
   }
 
+  /** The domain's server log, where Kameng's own log lines go too. */
+  public Path serverLog() {
+    return domainDir().resolve("logs/server.log");
+  }
+
   Path domainDir() {
     return installRoot.resolve("glassfish/domains").resolve(domain);
   }

@@ -9,6 +9,9 @@ import io.kameng.it.KamengDeployment;
 import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.TestAccounts;
 import io.kameng.it.TestFixtures;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -89,6 +92,43 @@ class ConsoleSignInIT {
     assertThat(answer.uri().getPath()).isEqualTo("/admin/login.xhtml");
     assertThat(answer.body()).contains("用户名或密码错误，请重试。");
     assertThat(browser.get("/admin/").status()).isEqualTo(302);
+  }
+
+  @Test
+  void aFailedSignInIsLoggedWithTheUsernameButNeverThePassword() throws Exception {
+    String merchant = TestAccounts.create("merchant", Role.MERCHANT, PASSWORD);
+    String wrongPassword = "wrong-" + System.nanoTime();
+
+    browser.signIn("merchant", merchant, wrongPassword);
+
+    String log = Files.readString(KamengTestEnvironment.stack().server().serverLog());
+    assertThat(log).contains("Sign-in failed for username '" + merchant + "'");
+    assertThat(log).doesNotContain(wrongPassword);
+  }
+
+  @Test
+  void aReviewerOpensTheAdminConsoleWithoutTheAdminOnlyParts() {
+    String reviewer = TestAccounts.create("reviewer", Role.REVIEWER, PASSWORD);
+
+    Page home = browser.signIn("admin", reviewer, PASSWORD);
+
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.body()).contains("(" + reviewer + ")").contains("风控审核员");
+    assertThat(home.body()).doesNotContain("支付网关与供货商沙箱");
+  }
+
+  @Test
+  void theLanguageSwitchTurnsTheConsoleToEnglishForTheSession() {
+    Page login = browser.get("/merchant/login.xhtml");
+    assertThat(login.body()).contains("登录");
+
+    Map<String, String> switchToEnglish = new LinkedHashMap<>();
+    switchToEnglish.put("language", "language");
+    switchToEnglish.put("language:en", "language:en");
+    Page english = browser.follow(browser.post(login, "/merchant/login.xhtml", switchToEnglish));
+
+    assertThat(english.body()).contains("Sign in").contains("Merchant portal");
+    assertThat(browser.get("/merchant/login.xhtml").body()).contains("Sign in");
   }
 
   @Test
