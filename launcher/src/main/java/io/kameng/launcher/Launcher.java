@@ -100,7 +100,18 @@ public final class Launcher {
                   out.println("Kameng stopped.");
                   stopped.countDown();
                 }));
-    stack.start();
+    try {
+      stack.start();
+    } catch (IOException e) {
+      out.println();
+      out.println("Kameng did not start: " + e.getMessage());
+      out.println(
+          "Details are in "
+              + home.resolve("payara6/glassfish/domains/" + DOMAIN + "/logs/server.log")
+              + " and "
+              + home.resolve("sandbox/sandbox.log"));
+      System.exit(1);
+    }
     String urls = urls(stack);
     Files.writeString(home.resolve("urls.txt"), urls);
     out.println();
