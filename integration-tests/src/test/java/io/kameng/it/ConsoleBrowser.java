@@ -31,16 +31,26 @@ public final class ConsoleBrowser {
   private final String baseUrl;
   private final String language;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
 
   public ConsoleBrowser(String baseUrl, String language) {
     this.baseUrl = baseUrl;
     this.language = language;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /** The session cookie the browser holds for a console, or null. */
+  public String sessionId(String console) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("JSESSIONID") && ("/" + console).equals(c.getPath()))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   public Page get(String path) {

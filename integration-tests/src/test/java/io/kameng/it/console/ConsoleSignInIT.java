@@ -69,6 +69,19 @@ class ConsoleSignInIT {
   }
 
   @Test
+  void signingInStartsANewSessionSoAPlantedSessionIdIsWorthless() {
+    String merchant = TestAccounts.create("merchant", Role.MERCHANT, PASSWORD);
+    browser.get("/merchant/login.xhtml");
+    String before = browser.sessionId("merchant");
+
+    Page home = browser.signIn("merchant", merchant, PASSWORD);
+
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(before).isNotNull();
+    assertThat(browser.sessionId("merchant")).isNotNull().isNotEqualTo(before);
+  }
+
+  @Test
   void aMerchantIsForbiddenInTheAdminConsoleButWelcomeInTheMerchantPortal() {
     String merchant = TestAccounts.create("merchant", Role.MERCHANT, PASSWORD);
 
