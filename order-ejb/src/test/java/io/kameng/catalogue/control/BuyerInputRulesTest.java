@@ -1,0 +1,161 @@
+package io.kameng.catalogue.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kameng.catalogue.control.BuyerInputRules.Checked;
+import io.kameng.catalogue.control.BuyerInputRules.Requirements;
+import io.kameng.catalogue.entity.Carrier;
+import io.kameng.catalogue.entity.FieldError;
+import io.kameng.catalogue.entity.ProductType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BuyerInputRulesTest {
+
+  private static final Requirements MOBILE_TOPUP =
+      new Requirements(ProductType.PHONE_TOPUP, Carrier.CHINA_MOBILE, null);
+  private static final Requirements GAME =
+      new Requirements(ProductType.GAME_RECHARGE, null, List.of("电信一区", "网通二区"));
+  private static final Requirements CARD_KEY = new Requirements(ProductType.CARD_KEY, null, null);
+
+  private static Map<String, String> input(String... keysAndValues) {
+    Map<String, String> input = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      input.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return input;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ProductType.class)
+  void everyTypeAcceptsGoodInput(ProductType type) {
+    Map<String, String> good =
+        input(
+            "mobileNumber", "13800138000",
+            "gameAccount", "player_01",
+            "gameServer", "电信一区",
+            "roleId", "R12345",
+            "membershipAccount", "vip.member@example.com",
+            "deliveryContact", "buyer@example.com");
+    good.keySet().retainAll(type.fields().stream().map(f -> f.property()).toList());
+
+    Checked checked =
+        BuyerInputRules.check(new Requirements(type, Carrier.CHINA_MOBILE, List.of("电信一区")), good);
+
+    assertThat(checked.errors()).isEmpty();
+    assertThat(checked.input()).isEqualTo(good);
+  }
+
+  @Test
+  void aTopUpNumberIsStoredAsBareDigits() {
+    Checked checked =
+        BuyerInputRules.check(MOBILE_TOPUP, input("mobileNumber", "+86 138-0013-8000"));
+
+    assertThat(checked.isValid()).isTrue();
+    assertThat(checked.input()).containsEntry("mobileNumber", "13800138000");
+  }
+
+  @Test
+  void aTopUpForAnotherCarriersNumberIsRefused() {
+    Checked checked = BuyerInputRules.check(MOBILE_TOPUP, input("mobileNumber", "13012345678"));
+
+    assertThat(checked.errors())
+        .containsExactly(new FieldError("mobileNumber", FieldError.WRONG_CARRIER));
+    assertThat(checked.input()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"1380013800", "14012345678", "abc", "' OR 1=1 --"})
+  void aMalformedTopUpNumberIsRefused(String number) {
+    assertThat(BuyerInputRules.check(MOBILE_TOPUP, input("mobileNumber", number)).errors())
+        .extracting(FieldError::code)
+        .containsExactly(FieldError.MALFORMED);
+  }
+
+  @Test
+  void aTopUpNumberWithTooManyDigitsIsTooLong() {
+    assertThat(BuyerInputRules.check(MOBILE_TOPUP, input("mobileNumber", "138001380001")).errors())
+        .containsExactly(new FieldError("mobileNumber", FieldError.TOO_LONG));
+  }
+
+  @Test
+  void aMissingOrBlankFieldIsRequired() {
+    assertThat(BuyerInputRules.check(MOBILE_TOPUP, Map.of()).errors())
+        .containsExactly(new FieldError("mobileNumber", FieldError.REQUIRED));
+    assertThat(BuyerInputRules.check(MOBILE_TOPUP, input("mobileNumber", "   ")).errors())
+        .containsExactly(new FieldError("mobileNumber", FieldError.REQUIRED));
+    assertThat(BuyerInputRules.check(MOBILE_TOPUP, null).errors())
+        .containsExactly(new FieldError("mobileNumber", FieldError.REQUIRED));
+  }
+
+  @Test
+  void everyWrongGameFieldIsReportedAtOnceInFormOrder() {
+    Checked checked =
+        BuyerInputRules.check(
+            GAME, input("gameAccount", "has space", "gameServer", "火星区", "roleId", "<script>"));
+
+    assertThat(checked.errors())
+        .containsExactly(
+            new FieldError("gameAccount", FieldError.MALFORMED),
+            new FieldError("gameServer", FieldError.UNKNOWN_SERVER),
+            new FieldError("roleId", FieldError.MALFORMED));
+  }
+
+  @Test
+  void aGameAccountMayBeWrittenInAnyScript() {
+    Checked checked =
+        BuyerInputRules.check(
+            GAME, input("gameAccount", "玩家_01", "gameServer", "网通二区", "roleId", "88-1"));
+
+    assertThat(checked.isValid()).isTrue();
+  }
+
+  @Test
+  void anOversizedFieldIsTooLongWhateverItContains() {
+    Checked checked =
+        BuyerInputRules.check(
+            GAME, input("gameAccount", "a".repeat(65), "gameServer", "电信一区", "roleId", "1"));
+
+    assertThat(checked.errors())
+        .containsExactly(new FieldError("gameAccount", FieldError.TOO_LONG));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"buyer@example.com", "买家@例子.com", "13800138000", "138 0013 8000"})
+  void aCardKeyIsDeliveredToAnEmailOrAMobileNumber(String contact) {
+    assertThat(BuyerInputRules.check(CARD_KEY, input("deliveryContact", contact)).isValid())
+        .isTrue();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(
+      strings = {"not-an-email", "<script>@x.com", "a@b", "14012345678", "x@y.com; DROP TABLE"})
+  void aContactThatIsNeitherIsMalformed(String contact) {
+    assertThat(BuyerInputRules.check(CARD_KEY, input("deliveryContact", contact)).errors())
+        .extracting(FieldError::code)
+        .containsExactly(FieldError.MALFORMED);
+  }
+
+  @Test
+  void aFieldTheProductDoesNotTakeIsReportedNotIgnored() {
+    Checked checked =
+        BuyerInputRules.check(
+            MOBILE_TOPUP, input("mobileNumber", "13800138000", "mobileNo", "13800138000"));
+
+    assertThat(checked.errors())
+        .containsExactly(new FieldError("mobileNo", FieldError.NOT_EXPECTED));
+  }
+
+  @Test
+  void aTopUpProductMustNameItsCarrier() {
+    assertThatThrownBy(() -> new Requirements(ProductType.DATA_TOPUP, null, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("A top-up product needs its carrier.");
+  }
+}
