@@ -1,5 +1,8 @@
 package io.kameng.it;
 
+import io.kameng.catalogue.boundary.Catalogue;
+import io.kameng.catalogue.entity.Product;
+import io.kameng.catalogue.entity.ProductSpec;
 import io.kameng.identity.boundary.UserAccounts;
 import io.kameng.identity.entity.Account;
 import io.kameng.identity.entity.Role;
@@ -28,6 +31,17 @@ public class TestFixtures {
   @Inject UserAccounts accounts;
 
   @Resource TimerService timers;
+
+  @Inject Catalogue catalogue;
+
+  /** Puts a product on sale; delisted at once when {@code listed} is false. Returns its id. */
+  public long addProduct(ProductSpec spec, boolean listed) {
+    Product product = catalogue.add(spec);
+    if (!listed) {
+      catalogue.delist(product.id());
+    }
+    return product.id();
+  }
 
   public Account register(String username, String displayName, String password, Role role) {
     return accounts.register(username, displayName, password, Set.of(role));

@@ -26,7 +26,7 @@ public final class Launcher {
   static final int DEFAULT_PORT_BASE = 8000;
   static final String DOMAIN = "kameng";
 
-  /** The demo logins DemoAccounts creates (order-ejb), in the order they are printed. */
+  /** The demo logins DemoData creates (order-ejb), in the order they are printed. */
   static final String[][] DEMO_LOGINS = {
     {"admin", "admin-demo-2026", "/admin"},
     {"reviewer", "reviewer-demo-2026", "/admin"},

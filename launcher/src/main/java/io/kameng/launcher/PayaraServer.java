@@ -115,10 +115,15 @@ public final class PayaraServer {
         StandardCopyOption.REPLACE_EXISTING);
     DatabaseSetup.prepare(db, databaseScripts());
     asadmin("start-domain", domain);
-    boolean firstStart = !Files.exists(domainDir().resolve("config/.kameng-configured"));
+    Path marker = domainDir().resolve("config/.kameng-configured");
+    String runtimeConfig = "timers and batch in " + db.runtimeDatabase();
+    boolean firstStart = !Files.exists(marker);
+    boolean runtimeChanged = firstStart || !Files.readString(marker).equals(runtimeConfig);
     configurePools(db);
     if (firstStart) {
       asadmin("create-jvm-options", "-Duser.timezone=UTC");
+    }
+    if (runtimeChanged) {
       asadmin(
           "set",
           "configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource="
@@ -131,12 +136,13 @@ public final class PayaraServer {
           RUNTIME_DATA_SOURCE,
           "--schemaName",
           db.runtimeDatabase());
-      Files.writeString(domainDir().resolve("config/.kameng-configured"), "timers, batch, jvm");
+      Files.writeString(marker, runtimeConfig);
     }
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       asadmin("create-system-properties", property.getKey() + "=" + escape(property.getValue()));
     }
-    if (firstStart) {
+    if (runtimeChanged) {
+      // Payara reads the timer and batch settings, and JVM options, only at start-up.
       asadmin("restart-domain", domain);
     }
     LOG.info(() -> "Payara Server domain " + domain + " running at " + httpUrl());

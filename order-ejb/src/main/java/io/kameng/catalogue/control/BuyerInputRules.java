@@ -3,12 +3,11 @@ package io.kameng.catalogue.control;
 import io.kameng.catalogue.entity.BuyerField;
 import io.kameng.catalogue.entity.Carrier;
 import io.kameng.catalogue.entity.FieldError;
-import io.kameng.catalogue.entity.ProductType;
+import io.kameng.catalogue.entity.InputRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -27,23 +26,6 @@ public final class BuyerInputRules {
       Pattern.compile("[^@\\s<>\"']+@[^@\\s<>\"']+\\.[A-Za-z]{2,}");
 
   /**
-   * What the product asks of the buyer.
-   *
-   * @param type the product type, which names the fields
-   * @param carrier for phone and data top-ups, the carrier the product is for; otherwise null
-   * @param servers for game recharges, the servers to choose from; otherwise empty
-   */
-  public record Requirements(ProductType type, Carrier carrier, List<String> servers) {
-    public Requirements {
-      Objects.requireNonNull(type, "Product type is required.");
-      if (type.isForCarrier()) {
-        Objects.requireNonNull(carrier, "A top-up product needs its carrier.");
-      }
-      servers = servers == null ? List.of() : List.copyOf(servers);
-    }
-  }
-
-  /**
    * The outcome: normalised input if there are no errors.
    *
    * @param input the fields as they will be stored, in form order
@@ -57,7 +39,7 @@ public final class BuyerInputRules {
 
   private BuyerInputRules() {}
 
-  public static Checked check(Requirements product, Map<String, String> input) {
+  public static Checked check(InputRequirements product, Map<String, String> input) {
     Map<String, String> given = input == null ? Map.of() : input;
     Map<String, String> normalised = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
@@ -83,7 +65,7 @@ public final class BuyerInputRules {
     return new Checked(errors.isEmpty() ? normalised : Map.of(), List.copyOf(errors));
   }
 
-  private static String problem(BuyerField field, String value, Requirements product) {
+  private static String problem(BuyerField field, String value, InputRequirements product) {
     if (value.isEmpty()) {
       return FieldError.REQUIRED;
     }

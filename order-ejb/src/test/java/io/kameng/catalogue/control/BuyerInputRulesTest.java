@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kameng.catalogue.control.BuyerInputRules.Checked;
-import io.kameng.catalogue.control.BuyerInputRules.Requirements;
 import io.kameng.catalogue.entity.Carrier;
 import io.kameng.catalogue.entity.FieldError;
+import io.kameng.catalogue.entity.InputRequirements;
 import io.kameng.catalogue.entity.ProductType;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BuyerInputRulesTest {
 
-  private static final Requirements MOBILE_TOPUP =
-      new Requirements(ProductType.PHONE_TOPUP, Carrier.CHINA_MOBILE, null);
-  private static final Requirements GAME =
-      new Requirements(ProductType.GAME_RECHARGE, null, List.of("电信一区", "网通二区"));
-  private static final Requirements CARD_KEY = new Requirements(ProductType.CARD_KEY, null, null);
+  private static final InputRequirements MOBILE_TOPUP =
+      new InputRequirements(ProductType.PHONE_TOPUP, Carrier.CHINA_MOBILE, null);
+  private static final InputRequirements GAME =
+      new InputRequirements(ProductType.GAME_RECHARGE, null, List.of("电信一区", "网通二区"));
+  private static final InputRequirements CARD_KEY =
+      new InputRequirements(ProductType.CARD_KEY, null, null);
 
   private static Map<String, String> input(String... keysAndValues) {
     Map<String, String> input = new HashMap<>();
@@ -46,7 +47,8 @@ class BuyerInputRulesTest {
     good.keySet().retainAll(type.fields().stream().map(f -> f.property()).toList());
 
     Checked checked =
-        BuyerInputRules.check(new Requirements(type, Carrier.CHINA_MOBILE, List.of("电信一区")), good);
+        BuyerInputRules.check(
+            new InputRequirements(type, Carrier.CHINA_MOBILE, List.of("电信一区")), good);
 
     assertThat(checked.errors()).isEmpty();
     assertThat(checked.input()).isEqualTo(good);
@@ -154,7 +156,7 @@ class BuyerInputRulesTest {
 
   @Test
   void aTopUpProductMustNameItsCarrier() {
-    assertThatThrownBy(() -> new Requirements(ProductType.DATA_TOPUP, null, null))
+    assertThatThrownBy(() -> new InputRequirements(ProductType.DATA_TOPUP, null, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("A top-up product needs its carrier.");
   }

@@ -1,0 +1,177 @@
+package io.kameng.catalogue.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something buyers can order. Its type names the input it needs from the buyer; a top-up is for one
+ * carrier's numbers, a game recharge offers its own list of servers. A delisted product stays
+ * visible by id (orders refer to it) but cannot be ordered.
+ */
+@Entity
+@Table(name = "product")
+@NamedQuery(
+    name = Product.LISTED,
+    query = "SELECT p FROM Product p WHERE p.listed = TRUE ORDER BY p.id")
+public class Product {
+
+  public static final String LISTED = "Product.listed";
+  public static final int NAME_MAX = 100;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "name_zh", nullable = false, length = NAME_MAX)
+  private String nameZh;
+
+  @Column(name = "name_en", nullable = false, length = NAME_MAX)
+  private String nameEn;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private ProductType type;
+
+  @Column(name = "face_value", nullable = false, precision = 19, scale = 2)
+  private BigDecimal faceValue;
+
+  @Column(nullable = false, precision = 19, scale = 2)
+  private BigDecimal price;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private FulfilmentChannel channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 20)
+  private Carrier carrier;
+
+  @Column(name = "designated_merchant", length = 64)
+  private String designatedMerchant;
+
+  @Column(name = "min_quantity", nullable = false)
+  private int minQuantity;
+
+  @Column(name = "max_quantity", nullable = false)
+  private int maxQuantity;
+
+  @Column(nullable = false)
+  private boolean listed;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "product_server", joinColumns = @JoinColumn(name = "product_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "name", nullable = false, length = 64)
+  private List<String> servers = new ArrayList<>();
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected Product() {}
+
+  public Product(ProductSpec spec, Instant now) {
+    Objects.requireNonNull(spec, "Product specification is required.");
+    this.nameZh = spec.nameZh();
+    this.nameEn = spec.nameEn();
+    this.type = spec.type();
+    this.faceValue = spec.faceValue();
+    this.price = spec.price();
+    this.channel = spec.channel();
+    this.carrier = spec.carrier();
+    this.designatedMerchant = spec.designatedMerchant();
+    this.minQuantity = spec.minQuantity();
+    this.maxQuantity = spec.maxQuantity();
+    this.servers = new ArrayList<>(spec.servers());
+    this.listed = true;
+    this.createdAt = Objects.requireNonNull(now, "Creation time is required.");
+  }
+
+  /** Takes the product off the storefront; existing orders keep it. */
+  public void delist() {
+    listed = false;
+  }
+
+  /** Puts the product back on the storefront. */
+  public void relist() {
+    listed = true;
+  }
+
+  /** What the buyer input rules need to know of this product. */
+  public InputRequirements requirements() {
+    return new InputRequirements(type, carrier, servers);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String nameZh() {
+    return nameZh;
+  }
+
+  public String nameEn() {
+    return nameEn;
+  }
+
+  public ProductType type() {
+    return type;
+  }
+
+  public BigDecimal faceValue() {
+    return faceValue;
+  }
+
+  public BigDecimal price() {
+    return price;
+  }
+
+  public FulfilmentChannel channel() {
+    return channel;
+  }
+
+  public Optional<Carrier> carrier() {
+    return Optional.ofNullable(carrier);
+  }
+
+  /** For the merchant channel: the merchant who gets the orders; empty means the grab pool. */
+  public Optional<String> designatedMerchant() {
+    return Optional.ofNullable(designatedMerchant);
+  }
+
+  public int minQuantity() {
+    return minQuantity;
+  }
+
+  public int maxQuantity() {
+    return maxQuantity;
+  }
+
+  public boolean isListed() {
+    return listed;
+  }
+
+  public List<String> servers() {
+    return List.copyOf(servers);
+  }
+}
