@@ -103,6 +103,25 @@ class ProductsApiIT {
     }
   }
 
+  @Test
+  void anyApiErrorIsAProblemDetailInTheBuyersLanguage() throws Exception {
+    HttpResponse<String> unknownPath = get("/shop/api/v1/no-such-thing", "en");
+    HttpResponse<String> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/shop/api/v1/products"))
+                .header("Accept-Language", "zh-CN")
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(unknownPath.statusCode()).isEqualTo(404);
+    assertThat(json(unknownPath).getString("title")).isEqualTo("Not found");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(json(wrongMethod).getString("title")).isEqualTo("不支持该方法");
+  }
+
   private static JsonObject product(JsonObject list, long id) {
     return list.getJsonArray("products").getValuesAs(JsonObject.class).stream()
         .filter(p -> p.getJsonNumber("id").longValue() == id)

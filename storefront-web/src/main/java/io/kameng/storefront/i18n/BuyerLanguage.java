@@ -39,6 +39,12 @@ public final class BuyerLanguage {
     return locale;
   }
 
+  /** The text for {@code key}, or {@code fallback} when the bundles have none. */
+  public String textOr(String key, String fallback) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+    return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+  }
+
   public String text(String key, Object... arguments) {
     String pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
     return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);

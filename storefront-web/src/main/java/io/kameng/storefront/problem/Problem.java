@@ -15,16 +15,24 @@ public final class Problem {
 
   private Problem() {}
 
-  public static JsonObjectBuilder of(
-      String type, Response.Status status, String title, String detail) {
+  public static JsonObjectBuilder of(String type, int status, String title, String detail) {
     return Json.createObjectBuilder()
         .add("type", type)
         .add("title", title)
-        .add("status", status.getStatusCode())
+        .add("status", status)
         .add("detail", detail);
   }
 
-  public static Response response(Response.Status status, JsonObjectBuilder problem) {
+  public static JsonObjectBuilder of(
+      String type, Response.Status status, String title, String detail) {
+    return of(type, status.getStatusCode(), title, detail);
+  }
+
+  public static Response response(int status, JsonObjectBuilder problem) {
     return Response.status(status).type(MEDIA_TYPE).entity(problem.build()).build();
+  }
+
+  public static Response response(Response.Status status, JsonObjectBuilder problem) {
+    return response(status.getStatusCode(), problem);
   }
 }
