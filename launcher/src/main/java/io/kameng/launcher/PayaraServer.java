@@ -102,7 +102,8 @@ public final class PayaraServer {
 
   /**
    * Starts the domain (stopping one a killed run left behind) and points it at the database.
-   * Settings that Payara reads only at start-up make the first start restart the domain once.
+   * Settings that Payara reads only at start-up (JVM options, timer and batch data source) make the
+   * first start, and a start against another database, restart the domain once.
    */
   public void start(Path driverJar, DatabaseSettings db, Map<String, String> systemProperties)
       throws IOException, InterruptedException {
