@@ -202,10 +202,7 @@ public final class PayaraServer {
    * start-domain returns, and a deployment racing that load fails).
    */
   public void deploy(Path ear) throws IOException, InterruptedException {
-    if (isKamengDeployed()) {
-      awaitLoaded();
-      asadmin("undeploy", APPLICATION);
-    }
+    undeployKameng();
     asadmin("deploy", "--name", APPLICATION, ear.toAbsolutePath().toString());
   }
 

@@ -2,6 +2,7 @@ package io.kameng.it.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.TestFixtures;
@@ -10,12 +11,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -142,23 +142,10 @@ class ProductsApiIT {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private long addProduct(String kind, String name, boolean listed) throws Exception {
-    String form =
-        "kind="
-            + kind
-            + "&name="
-            + URLEncoder.encode(name, StandardCharsets.UTF_8)
-            + "&listed="
-            + listed;
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/kameng-tests/products"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return Long.parseLong(response.body().trim());
+  private long addProduct(String kind, String name, boolean listed) {
+    return Long.parseLong(
+        FixtureClient.create(
+            "products", Map.of("kind", kind, "name", name, "listed", Boolean.toString(listed))));
   }
 
   private static String base() {
