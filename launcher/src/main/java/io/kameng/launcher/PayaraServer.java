@@ -35,6 +35,8 @@ public final class PayaraServer {
   static final String DATA_SOURCE = "jdbc/kameng";
   static final String RUNTIME_DATA_SOURCE = "jdbc/kameng-runtime";
   static final String APPLICATION = "kameng";
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Path installRoot;
   private final String domain;
@@ -115,7 +117,7 @@ public final class PayaraServer {
         domainDir().resolve("lib/mariadb-java-client.jar"),
         StandardCopyOption.REPLACE_EXISTING);
     DatabaseSetup.prepare(db, databaseScripts());
-    asadmin("start-domain", domain);
+    startDomain();
     Path marker = domainDir().resolve("config/.kameng-configured");
     String runtimeConfig = "timers and batch in " + db.runtimeDatabase();
     boolean firstStart = !Files.exists(marker);
@@ -147,6 +149,24 @@ public final class PayaraServer {
       asadmin("restart-domain", domain);
     }
     LOG.info(() -> "Payara Server domain " + domain + " running at " + httpUrl());
+  }
+
+  /**
+   * Starts the domain, once more if the first attempt fails: Payara's very first start of a new
+   * domain now and then dies in its own start-up (an HK2 "WouldBlockException"), leaving a JVM that
+   * never answers.
+   */
+  private void startDomain() throws IOException, InterruptedException {
+    try {
+      asadmin(START_TIMEOUT, "start-domain", domain);
+    } catch (IOException firstAttempt) {
+      LOG.warning(
+          () ->
+              "Payara Server domain did not start, trying once more: " + firstAttempt.getMessage());
+      stopLeftover(installRoot.getParent(), domain);
+      Files.deleteIfExists(domainDir().resolve("config/pid"));
+      asadmin(START_TIMEOUT, "start-domain", domain);
+    }
   }
 
   private void configurePools(DatabaseSettings db) throws IOException, InterruptedException {
@@ -253,10 +273,21 @@ public final class PayaraServer {
     } catch (IOException | InterruptedException e) {
       LOG.warning(() -> "Payara Server domain did not stop cleanly: " + e.getMessage());
     }
+    // Whatever asadmin said, no domain JVM may outlive the stack.
+    stopLeftover(installRoot.getParent(), domain);
   }
 
   /** Runs one asadmin command and returns its output; fails with that output if it fails. */
   String asadmin(String... command) throws IOException, InterruptedException {
+    return asadmin(COMMAND_TIMEOUT, command);
+  }
+
+  /**
+   * Runs one asadmin command within {@code timeout}. Its output goes to a file, not a pipe, so the
+   * timeout holds even when asadmin hangs with its output stream open.
+   */
+  private String asadmin(Duration timeout, String... command)
+      throws IOException, InterruptedException {
     List<String> line = new ArrayList<>();
     line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     line.add("-jar");
@@ -265,23 +296,26 @@ public final class PayaraServer {
     line.add(Integer.toString(adminPort()));
     line.add("--interactive=false");
     line.addAll(List.of(command));
-    Process process =
-        new ProcessBuilder(line)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-            .start();
-    String output;
-    try (InputStream in = process.getInputStream()) {
-      output = new String(in.readAllBytes());
+    Path output = Files.createTempFile("asadmin-", ".log");
+    try {
+      Process process =
+          new ProcessBuilder(line)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+              .start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("asadmin " + command[0] + " did not finish in " + timeout);
+      }
+      String text = Files.readString(output);
+      if (process.exitValue() != 0) {
+        throw new IOException("asadmin " + String.join(" ", command) + " failed:\n" + text);
+      }
+      return text;
+    } finally {
+      Files.deleteIfExists(output);
     }
-    if (!process.waitFor(Duration.ofMinutes(5).toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("asadmin " + command[0] + " did not finish in 5 minutes");
-    }
-    if (process.exitValue() != 0) {
-      throw new IOException("asadmin " + String.join(" ", command) + " failed:\n" + output);
-    }
-    return output;
   }
 
   private static java.io.File nullDevice() {
