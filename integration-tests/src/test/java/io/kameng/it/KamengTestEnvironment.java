@@ -39,7 +39,8 @@ public class KamengTestEnvironment implements LauncherSessionListener {
               RuntimeArtifacts.in(Path.of(System.getProperty("kameng.it.runtime"))),
               "kameng-it",
               Integer.getInteger("kameng.it.portBase", 28000),
-              false,
+              // Tests move the platform's clock forward instead of sleeping.
+              java.util.Map.of("kameng.demo-data", "false", "kameng.clock.adjustable", "true"),
               false,
               io.kameng.launcher.DatabaseSettings.configured(System.getenv()));
       stack = KamengStack.of(settings);

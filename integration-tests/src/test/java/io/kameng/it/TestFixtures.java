@@ -6,6 +6,12 @@ import io.kameng.catalogue.entity.ProductSpec;
 import io.kameng.identity.boundary.UserAccounts;
 import io.kameng.identity.entity.Account;
 import io.kameng.identity.entity.Role;
+import io.kameng.order.boundary.UnpaidOrderExpiry;
+import io.kameng.order.control.OrderBook;
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderOwner;
+import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +22,8 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +41,41 @@ public class TestFixtures {
   @Resource TimerService timers;
 
   @Inject Catalogue catalogue;
+
+  @Inject PlatformClock clock;
+
+  @Inject UnpaidOrderExpiry expiry;
+
+  @Inject OrderBook orders;
+
+  /** Moves the platform's clock forward; answers the new platform time. */
+  public Instant advanceClock(Duration step) {
+    return clock.advance(step);
+  }
+
+  /** Runs one batch of the unpaid expiry scan now; answers how many orders it expired. */
+  public int expireDueOrders() {
+    return expiry.expireDue();
+  }
+
+  /**
+   * Moves an order along the way payments and fulfilment will (they come with later parts of
+   * Kameng), through the aggregate's own methods, one step per call.
+   */
+  public void driveOrder(String orderNo, String step) {
+    Order order = orders.byNumber(orderNo).orElseThrow();
+    Instant now = clock.now();
+    Instant due = now.plus(Duration.ofMinutes(30));
+    switch (step) {
+      case "pay" -> order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, due);
+      case "verify" -> order.startVerification(now, due);
+      case "review" -> order.sendToReview(now, "amount over limit", due);
+      case "askBuyer" -> order.askBuyerToCorrect(now, OrderEvent.SYSTEM, "no such role", due);
+      case "fulfil" -> order.startFulfilment(now, "merchant1", OrderOwner.MERCHANT, due, due);
+      case "complete" -> order.complete(now, "merchant1");
+      default -> throw new IllegalArgumentException(step);
+    }
+  }
 
   /** Puts a product on sale; delisted at once when {@code listed} is false. Returns its id. */
   public long addProduct(ProductSpec spec, boolean listed) {

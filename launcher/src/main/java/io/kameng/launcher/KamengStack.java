@@ -23,7 +23,8 @@ public final class KamengStack implements AutoCloseable {
    * @param runtime the artifacts to run (Payara zip, Payara Micro, driver, EAR, sandbox)
    * @param domain the Payara Server domain name
    * @param portBase the domain's port base (HTTP = base + 80, admin = base + 48)
-   * @param demoData whether Kameng creates its demo logins
+   * @param serverProperties system properties of the domain besides the sandbox's address (for
+   *     example {@code kameng.demo-data})
    * @param deployEar whether to deploy the EAR (tests deploy their own archive instead)
    * @param database the configured database, or empty for the embedded one
    */
@@ -32,7 +33,7 @@ public final class KamengStack implements AutoCloseable {
       RuntimeArtifacts runtime,
       String domain,
       int portBase,
-      boolean demoData,
+      Map<String, String> serverProperties,
       boolean deployEar,
       Optional<DatabaseSettings> database) {}
 
@@ -84,7 +85,7 @@ public final class KamengStack implements AutoCloseable {
             settings.runtime().payaraZip(), home, settings.domain(), settings.portBase());
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("kameng.sandbox.url", sandbox.url());
-    properties.put("kameng.demo-data", Boolean.toString(settings.demoData()));
+    properties.putAll(settings.serverProperties());
     server.start(settings.runtime().driver(), database, properties);
     checkNotClosed();
     sandbox.awaitReady();

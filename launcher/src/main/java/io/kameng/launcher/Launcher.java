@@ -85,7 +85,13 @@ public final class Launcher {
     Optional<DatabaseSettings> database = DatabaseSettings.configured(env);
     KamengStack.Settings settings =
         new KamengStack.Settings(
-            home, RuntimeArtifacts.in(runtimeFolder()), DOMAIN, portBase, true, true, database);
+            home,
+            RuntimeArtifacts.in(runtimeFolder()),
+            DOMAIN,
+            portBase,
+            Map.of("kameng.demo-data", "true"),
+            true,
+            database);
     out.println("Starting Kameng (data in " + home + ") ...");
     KamengStack stack = KamengStack.of(settings);
     CountDownLatch stopped = new CountDownLatch(1);

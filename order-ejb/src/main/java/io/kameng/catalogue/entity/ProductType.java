@@ -27,6 +27,11 @@ public enum ProductType {
     return this == PHONE_TOPUP || this == DATA_TOPUP;
   }
 
+  /** Whether the buyer receives a code (card key, point card) rather than a recharge. */
+  public boolean deliversCode() {
+    return this == GAME_POINT_CARD || this == CARD_KEY;
+  }
+
   /** Whether products of this type name the game servers a buyer chooses from. */
   public boolean hasServers() {
     return this == GAME_RECHARGE;

@@ -31,6 +31,14 @@ public final class BuyerLanguage {
     return new BuyerLanguage(Locale.SIMPLIFIED_CHINESE);
   }
 
+  /** English for an English locale, Chinese for anything else. */
+  public static BuyerLanguage of(Locale locale) {
+    return new BuyerLanguage(
+        locale != null && locale.getLanguage().equals("en")
+            ? Locale.ENGLISH
+            : Locale.SIMPLIFIED_CHINESE);
+  }
+
   public boolean isChinese() {
     return locale.getLanguage().equals("zh");
   }

@@ -1,0 +1,86 @@
+package io.kameng.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Test-only servlet in the test WAR for client-side order tests: moves the platform clock, runs the
+ * expiry scan, drives an order along, and counts what is stored in MariaDB (straight from the
+ * tables, so "nothing was stored" is checked where it matters).
+ */
+@WebServlet("/orders")
+public class TestOrders extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject transient TestFixtures fixtures;
+
+  @Resource(lookup = "jdbc/kameng")
+  transient DataSource database;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String answer =
+        switch (request.getParameter("action")) {
+          case "advance" ->
+              fixtures
+                  .advanceClock(Duration.ofSeconds(Long.parseLong(request.getParameter("seconds"))))
+                  .toString();
+          case "expire" -> Integer.toString(fixtures.expireDueOrders());
+          case "drive" -> {
+            fixtures.driveOrder(request.getParameter("orderNo"), request.getParameter("step"));
+            yield "ok";
+          }
+          case "countOrders" ->
+              count(
+                  "SELECT COUNT(*) FROM customer_order WHERE product_id = ?",
+                  request.getParameter("productId"));
+          case "countEvents" ->
+              count(
+                  "SELECT COUNT(*) FROM order_event e JOIN customer_order o ON o.id = e.order_id"
+                      + " WHERE o.order_no = ? AND e.event = ?",
+                  request.getParameter("orderNo"),
+                  request.getParameter("event"));
+          case "countRequestKeys" -> count("SELECT COUNT(*) FROM order_request_key");
+          case "storedInput" ->
+              single(
+                  "SELECT buyer_input FROM customer_order WHERE order_no = ?",
+                  request.getParameter("orderNo"));
+          default -> throw new IllegalArgumentException(request.getParameter("action"));
+        };
+    response.setStatus(HttpServletResponse.SC_CREATED);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().print(answer);
+  }
+
+  private String count(String sql, String... parameters) {
+    return single(sql, parameters);
+  }
+
+  private String single(String sql, String... parameters) {
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

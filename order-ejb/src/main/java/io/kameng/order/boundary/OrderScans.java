@@ -1,0 +1,43 @@
+package io.kameng.order.boundary;
+
+import io.kameng.identity.entity.Role;
+import io.kameng.platform.boundary.SchemaMigration;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The periodic order scans of this server. Every server runs them; the row claims in the scans make
+ * that safe. Not persistent: what is due is decided by the deadlines stored on the orders, not by
+ * the timer, so a missed tick loses nothing.
+ */
+@Singleton
+@RunAs(Role.Names.ADMIN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OrderScans {
+
+  private static final Logger LOG = Logger.getLogger(OrderScans.class.getName());
+
+  @Inject SchemaMigration migration;
+  @Inject UnpaidOrderExpiry expiry;
+
+  @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+  void scan() {
+    if (!migration.state().applied()) {
+      return;
+    }
+    try {
+      while (expiry.expireDue() == UnpaidOrderExpiry.BATCH) {
+        LOG.fine("Another batch of unpaid orders is due");
+      }
+      expiry.forgetOldRequestKeys();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Order scan failed; the next one retries", e);
+    }
+  }
+}

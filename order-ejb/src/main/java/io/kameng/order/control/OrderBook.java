@@ -1,0 +1,154 @@
+package io.kameng.order.control;
+
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderState;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores, finds and claims orders and their request keys inside the caller's transaction; no role
+ * checks (the boundaries do them). Claims are row locks in MariaDB, so two servers never act on one
+ * order or one request key at once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class OrderBook {
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * A request key as found when another request got it first (or an earlier one left it).
+   *
+   * @param orderId empty only while the request that claimed it has not committed
+   * @param sealedToken the guest's access token sealed with the client's key; empty for repeats
+   */
+  public record KnownKey(
+      String requestHash, Optional<Long> orderId, Optional<byte[]> sealedToken, Instant expiresAt) {
+
+    public boolean isExpired(Instant now) {
+      return !now.isBefore(expiresAt);
+    }
+  }
+
+  public void add(Order order) {
+    em.persist(order);
+    em.flush();
+  }
+
+  public Optional<Order> byNumber(String orderNo) {
+    return em.createNamedQuery(Order.BY_NUMBER, Order.class)
+        .setParameter("orderNo", orderNo)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Order> byId(long id) {
+    return Optional.ofNullable(em.find(Order.class, id));
+  }
+
+  public boolean numberTaken(String orderNo) {
+    return byNumber(orderNo).isPresent();
+  }
+
+  /**
+   * Claims a request key for this transaction. Answers empty when the key is new and now ours (a
+   * concurrent request with the same key waits until this transaction ends); otherwise the key as
+   * it stands, read under a shared lock.
+   */
+  public Optional<KnownKey> claimKey(
+      String keyHash, String requestHash, Instant now, Instant expiresAt) {
+    int inserted =
+        em.createNativeQuery(
+                "INSERT IGNORE INTO order_request_key (key_hash, request_hash, created_at,"
+                    + " expires_at) VALUES (?1, ?2, ?3, ?4)")
+            .setParameter(1, keyHash)
+            .setParameter(2, requestHash)
+            .setParameter(3, Timestamp.from(now))
+            .setParameter(4, Timestamp.from(expiresAt))
+            .executeUpdate();
+    if (inserted == 1) {
+      return Optional.empty();
+    }
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT request_hash, order_id, sealed_token, expires_at FROM order_request_key"
+                        + " WHERE key_hash = ?1 LOCK IN SHARE MODE")
+                .setParameter(1, keyHash)
+                .getSingleResult();
+    return Optional.of(
+        new KnownKey(
+            (String) row[0],
+            Optional.ofNullable((Number) row[1]).map(Number::longValue),
+            Optional.ofNullable((byte[]) row[2]),
+            instant(row[3])));
+  }
+
+  /** Takes over a key whose earlier use is over (expired, or its order is no longer unpaid). */
+  public void renewKey(String keyHash, String requestHash, Instant now, Instant expiresAt) {
+    em.createNativeQuery(
+            "UPDATE order_request_key SET request_hash = ?2, order_id = NULL, sealed_token = NULL,"
+                + " created_at = ?3, expires_at = ?4 WHERE key_hash = ?1")
+        .setParameter(1, keyHash)
+        .setParameter(2, requestHash)
+        .setParameter(3, Timestamp.from(now))
+        .setParameter(4, Timestamp.from(expiresAt))
+        .executeUpdate();
+  }
+
+  /** Records which order a claimed key made. */
+  public void attachKey(String keyHash, long orderId, byte[] sealedToken) {
+    em.createNativeQuery(
+            "UPDATE order_request_key SET order_id = ?2, sealed_token = ?3 WHERE key_hash = ?1")
+        .setParameter(1, keyHash)
+        .setParameter(2, orderId)
+        .setParameter(3, sealedToken)
+        .executeUpdate();
+  }
+
+  /** Deletes up to {@code limit} request keys that expired before {@code before}. */
+  public int forgetKeys(Instant before, int limit) {
+    return em.createNativeQuery(
+            "DELETE FROM order_request_key WHERE expires_at < ?1 ORDER BY expires_at LIMIT ?2")
+        .setParameter(1, Timestamp.from(before))
+        .setParameter(2, limit)
+        .executeUpdate();
+  }
+
+  /**
+   * Claims up to {@code limit} unpaid orders whose payment deadline has passed, oldest deadline
+   * first, skipping rows another transaction (on this or another server) holds: each due order is
+   * claimed by exactly one scan.
+   */
+  public List<Order> claimDueUnpaid(Instant now, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM customer_order WHERE state = ?1 AND deadline <= ?2"
+                    + " ORDER BY deadline LIMIT ?3 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, OrderState.SUBMITTED.name())
+            .setParameter(2, Timestamp.from(now))
+            .setParameter(3, limit)
+            .getResultList();
+    return ids.stream().map(id -> em.find(Order.class, id.longValue())).toList();
+  }
+
+  private static Instant instant(Object column) {
+    if (column instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (column instanceof LocalDateTime local) {
+      return local.toInstant(ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("Not a time: " + column);
+  }
+}

@@ -1,0 +1,492 @@
+package io.kameng.order.entity;
+
+import io.kameng.catalogue.entity.Product;
+import io.kameng.catalogue.entity.ProductType;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A buyer's order, the aggregate every other part of Kameng acts on.
+ *
+ * <p>Life cycle: {@link #place placed} as {@link OrderState#SUBMITTED} with the buyer as owner and
+ * the payment deadline as deadline; then paid, verified, possibly reviewed or sent back to the
+ * buyer, fulfilled, completed; or cancelled (by the buyer, or by the unpaid expiry), or refunded.
+ * Every change goes through an intention-named method that checks the state machine ({@link
+ * OrderState}), refuses what it does not allow with an {@link OrderStateException} and changes
+ * nothing then, and appends one event to the timeline. While the order is not settled it always has
+ * an owner and a deadline; {@link #markLate} adds the cause of a delay. The price was computed from
+ * the product when the order was placed and never comes from the buyer.
+ */
+@Entity
+@Table(name = "customer_order")
+@NamedQuery(name = Order.BY_NUMBER, query = "SELECT o FROM Order o WHERE o.orderNo = :orderNo")
+public class Order {
+
+  public static final String BY_NUMBER = "Order.byNumber";
+
+  /** States in which the buyer may still correct their input: nothing is being delivered yet. */
+  private static final Set<OrderState> CORRECTABLE =
+      EnumSet.of(
+          OrderState.SUBMITTED, OrderState.PAID, OrderState.VERIFYING, OrderState.AWAITING_BUYER);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "order_no", nullable = false, updatable = false, length = 24)
+  private String orderNo;
+
+  @Column(name = "access_token_hash", nullable = false, updatable = false, length = 64)
+  private String accessTokenHash;
+
+  @Column(name = "product_id", nullable = false, updatable = false)
+  private Long productId;
+
+  @Column(name = "product_name_zh", nullable = false, updatable = false, length = 100)
+  private String productNameZh;
+
+  @Column(name = "product_name_en", nullable = false, updatable = false, length = 100)
+  private String productNameEn;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "product_type", nullable = false, updatable = false, length = 20)
+  private ProductType productType;
+
+  @Column(name = "unit_price", nullable = false, updatable = false, precision = 19, scale = 2)
+  private BigDecimal unitPrice;
+
+  @Column(nullable = false, updatable = false)
+  private int quantity;
+
+  @Column(nullable = false, updatable = false, precision = 19, scale = 2)
+  private BigDecimal amount;
+
+  @Convert(converter = BuyerInputConverter.class)
+  @Column(name = "buyer_input", nullable = false, length = 2000)
+  private Map<String, String> buyerInput;
+
+  @Column(name = "buyer_ip", updatable = false, length = 45)
+  private String buyerIp;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private OrderState state;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 20)
+  private OrderOwner owner;
+
+  @Column private Instant deadline;
+
+  @Column(name = "expected_at")
+  private Instant expectedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "stuck_reason", length = 20)
+  private StuckReason stuckReason;
+
+  @Column(name = "payment_deadline", nullable = false, updatable = false)
+  private Instant paymentDeadline;
+
+  @Column(name = "submitted_at", nullable = false, updatable = false)
+  private Instant submittedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+  @OrderBy("id")
+  private List<OrderEvent> timeline = new ArrayList<>();
+
+  protected Order() {}
+
+  /**
+   * What a new order is made of; the input is already checked and normalised by the buyer input
+   * rules.
+   */
+  public record Placement(
+      String orderNo,
+      String accessTokenHash,
+      Product product,
+      int quantity,
+      Map<String, String> buyerInput,
+      String buyerIp,
+      Instant now,
+      Instant paymentDeadline) {
+
+    public Placement {
+      Objects.requireNonNull(orderNo, "Order number is required.");
+      Objects.requireNonNull(accessTokenHash, "Access token hash is required.");
+      Objects.requireNonNull(product, "Product is required.");
+      Objects.requireNonNull(buyerInput, "Buyer input is required.");
+      Objects.requireNonNull(now, "Time is required.");
+      Objects.requireNonNull(paymentDeadline, "Payment deadline is required.");
+      if (quantity < 1) {
+        throw new IllegalArgumentException("Quantity must be at least 1.");
+      }
+    }
+  }
+
+  /** A new order waiting for the buyer's payment until the payment deadline. */
+  public static Order place(Placement placement) {
+    Order order = new Order();
+    Product product = placement.product();
+    order.orderNo = placement.orderNo();
+    order.accessTokenHash = placement.accessTokenHash();
+    order.productId = product.id();
+    order.productNameZh = product.nameZh();
+    order.productNameEn = product.nameEn();
+    order.productType = product.type();
+    order.unitPrice = product.price();
+    order.quantity = placement.quantity();
+    order.amount = product.price().multiply(BigDecimal.valueOf(placement.quantity()));
+    order.buyerInput = Collections.unmodifiableMap(new LinkedHashMap<>(placement.buyerInput()));
+    order.buyerIp = placement.buyerIp();
+    order.submittedAt = placement.now();
+    order.paymentDeadline = placement.paymentDeadline();
+    order.state = OrderState.SUBMITTED;
+    order.owner = OrderOwner.BUYER;
+    order.deadline = placement.paymentDeadline();
+    order.expectedAt = placement.paymentDeadline();
+    order.updatedAt = placement.now();
+    order.record(placement.now(), OrderEvent.BUYER, OrderEventType.SUBMITTED, null);
+    return order;
+  }
+
+  /** Whether the buyer may still cancel: only before paying. */
+  public boolean isCancellableByBuyer() {
+    return state == OrderState.SUBMITTED;
+  }
+
+  /** Whether the buyer may still correct the recipient fields: until delivery starts. */
+  public boolean acceptsInputCorrection() {
+    return CORRECTABLE.contains(state);
+  }
+
+  /** The buyer changes their mind before paying. */
+  public void cancelByBuyer(Instant now) {
+    if (!isCancellableByBuyer()) {
+      throw refused("order.cannotCancel", "Only an unpaid order can be cancelled.");
+    }
+    settle(OrderState.CANCELLED, OrderEventType.CANCELLED_BY_BUYER, OrderEvent.BUYER, null, now);
+  }
+
+  /** The payment deadline passed without a payment. */
+  public void expireUnpaid(Instant now) {
+    if (state != OrderState.SUBMITTED || now.isBefore(paymentDeadline)) {
+      throw refused("order.notExpired", "Only an unpaid order past its payment deadline expires.");
+    }
+    settle(
+        OrderState.CANCELLED,
+        OrderEventType.EXPIRED_UNPAID,
+        OrderEvent.SYSTEM,
+        "unpaid at the payment deadline " + paymentDeadline,
+        now);
+  }
+
+  /**
+   * The buyer corrects the recipient fields (already checked by the buyer input rules) while
+   * nothing is being delivered. An order that waited for the correction goes back to verification,
+   * with the platform as owner until {@code verifyBy}.
+   */
+  public void correctInput(Map<String, String> correctedInput, Instant now, Instant verifyBy) {
+    Objects.requireNonNull(correctedInput, "Corrected input is required.");
+    Objects.requireNonNull(verifyBy, "Verification deadline is required.");
+    if (!acceptsInputCorrection()) {
+      throw refused("order.cannotCorrect", "The input can no longer be changed.");
+    }
+    String before = buyerInput.toString();
+    buyerInput = Collections.unmodifiableMap(new LinkedHashMap<>(correctedInput));
+    if (state == OrderState.AWAITING_BUYER) {
+      moveTo(
+          OrderState.VERIFYING,
+          OrderEventType.INPUT_CORRECTED,
+          OrderEvent.BUYER,
+          "was " + before,
+          OrderOwner.PLATFORM,
+          verifyBy,
+          verifyBy,
+          now);
+    } else {
+      record(now, OrderEvent.BUYER, OrderEventType.INPUT_CORRECTED, "was " + before);
+      updatedAt = now;
+    }
+  }
+
+  /**
+   * The payment arrived (also after the unpaid expiry: a late payment is honoured). The platform
+   * owns the order until {@code verifyBy}.
+   */
+  public void recordPayment(Instant now, String actor, Instant verifyBy) {
+    moveTo(
+        OrderState.PAID,
+        OrderEventType.PAID,
+        actor,
+        null,
+        OrderOwner.PLATFORM,
+        verifyBy,
+        verifyBy,
+        now);
+  }
+
+  /** The platform starts (or restarts) its checks: input, risk rules, stock and channel. */
+  public void startVerification(Instant now, Instant verifyBy) {
+    moveTo(
+        OrderState.VERIFYING,
+        OrderEventType.VERIFICATION_STARTED,
+        OrderEvent.SYSTEM,
+        null,
+        OrderOwner.PLATFORM,
+        verifyBy,
+        verifyBy,
+        now);
+  }
+
+  /** A risk rule parked the order for a reviewer, who has until {@code reviewBy}. */
+  public void sendToReview(Instant now, String reason, Instant reviewBy) {
+    moveTo(
+        OrderState.IN_REVIEW,
+        OrderEventType.SENT_TO_REVIEW,
+        OrderEvent.SYSTEM,
+        reason,
+        OrderOwner.RISK_REVIEW,
+        reviewBy,
+        reviewBy,
+        now);
+  }
+
+  /** The input turned out wrong (for example no such game account); the buyer has until then. */
+  public void askBuyerToCorrect(Instant now, String actor, String reason, Instant correctBy) {
+    moveTo(
+        OrderState.AWAITING_BUYER,
+        OrderEventType.BUYER_ASKED_TO_CORRECT,
+        actor,
+        reason,
+        OrderOwner.BUYER,
+        correctBy,
+        correctBy,
+        now);
+    stuckReason = StuckReason.USER_INPUT;
+  }
+
+  /** Delivery starts: {@code owner} (stock, supplier or merchant) must finish by the deadline. */
+  public void startFulfilment(
+      Instant now, String actor, OrderOwner owner, Instant deadline, Instant expectedAt) {
+    moveTo(
+        OrderState.FULFILLING,
+        OrderEventType.FULFILMENT_STARTED,
+        actor,
+        null,
+        owner,
+        deadline,
+        expectedAt,
+        now);
+  }
+
+  /** Delivered in full. */
+  public void complete(Instant now, String actor) {
+    if (!state.mayMoveTo(OrderState.COMPLETED)) {
+      throw refused("order.cannotMove", "The order cannot be completed now.");
+    }
+    settle(OrderState.COMPLETED, OrderEventType.COMPLETED, actor, null, now);
+  }
+
+  /** The money goes back to the buyer; the platform owns the refund until {@code refundBy}. */
+  public void startRefund(Instant now, String actor, String reason, Instant refundBy) {
+    moveTo(
+        OrderState.REFUNDING,
+        OrderEventType.REFUND_STARTED,
+        actor,
+        Objects.requireNonNull(reason, "A refund needs a reason."),
+        OrderOwner.PLATFORM,
+        refundBy,
+        refundBy,
+        now);
+  }
+
+  /** The gateway confirmed the refund. */
+  public void confirmRefund(Instant now) {
+    if (!state.mayMoveTo(OrderState.REFUNDED)) {
+      throw refused("order.cannotMove", "Only a refund under way can be confirmed.");
+    }
+    settle(OrderState.REFUNDED, OrderEventType.REFUNDED, OrderEvent.SYSTEM, null, now);
+  }
+
+  /**
+   * The order is late: names the cause and the new deadline and expected time, without changing its
+   * state or owner.
+   */
+  public void markLate(StuckReason reason, Instant now, Instant newDeadline, Instant newExpected) {
+    Objects.requireNonNull(reason, "Stuck reason is required.");
+    if (state.isFinal()) {
+      throw refused("order.cannotMove", "A settled order is not late.");
+    }
+    stuckReason = reason;
+    deadline = Objects.requireNonNull(newDeadline, "Deadline is required.");
+    expectedAt = Objects.requireNonNull(newExpected, "Expected time is required.");
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.MARKED_LATE, reason.name());
+  }
+
+  private void moveTo(
+      OrderState target,
+      OrderEventType event,
+      String actor,
+      String reason,
+      OrderOwner newOwner,
+      Instant newDeadline,
+      Instant newExpected,
+      Instant now) {
+    if (!state.mayMoveTo(target)) {
+      throw refused("order.cannotMove", "An order in state " + state + " cannot become " + target);
+    }
+    owner = Objects.requireNonNull(newOwner, "An open order needs an owner.");
+    deadline = Objects.requireNonNull(newDeadline, "An open order needs a deadline.");
+    expectedAt = Objects.requireNonNull(newExpected, "An open order needs an expected time.");
+    stuckReason = null;
+    state = target;
+    updatedAt = now;
+    record(now, actor, event, reason);
+  }
+
+  /** Into a state where nobody has to act: no owner, no deadline, no stuck reason. */
+  private void settle(
+      OrderState target, OrderEventType event, String actor, String reason, Instant now) {
+    state = target;
+    owner = null;
+    deadline = null;
+    expectedAt = null;
+    stuckReason = null;
+    updatedAt = now;
+    record(now, actor, event, reason);
+  }
+
+  private void record(Instant now, String actor, OrderEventType event, String reason) {
+    timeline.add(new OrderEvent(this, now, actor, event, state, reason));
+  }
+
+  private OrderStateException refused(String code, String message) {
+    return new OrderStateException(
+        code, state, message + " (order " + orderNo + ", " + state + ")");
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String orderNo() {
+    return orderNo;
+  }
+
+  public String accessTokenHash() {
+    return accessTokenHash;
+  }
+
+  public Long productId() {
+    return productId;
+  }
+
+  public String productNameZh() {
+    return productNameZh;
+  }
+
+  public String productNameEn() {
+    return productNameEn;
+  }
+
+  public ProductType productType() {
+    return productType;
+  }
+
+  public BigDecimal unitPrice() {
+    return unitPrice;
+  }
+
+  public int quantity() {
+    return quantity;
+  }
+
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  public Map<String, String> buyerInput() {
+    return buyerInput;
+  }
+
+  public Optional<String> buyerIp() {
+    return Optional.ofNullable(buyerIp);
+  }
+
+  public OrderState state() {
+    return state;
+  }
+
+  public Optional<OrderOwner> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  public Optional<Instant> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /** When the current progress node is expected to be done; empty once settled. */
+  public Optional<Instant> expectedAt() {
+    return Optional.ofNullable(expectedAt);
+  }
+
+  public Optional<StuckReason> stuckReason() {
+    return Optional.ofNullable(stuckReason);
+  }
+
+  public Instant paymentDeadline() {
+    return paymentDeadline;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** Every event, oldest first. */
+  public List<OrderEvent> timeline() {
+    return Collections.unmodifiableList(timeline);
+  }
+
+  /** The buyer-facing progress nodes, derived from the timeline. */
+  public OrderProgress progress() {
+    return OrderProgress.of(this);
+  }
+}

@@ -1,0 +1,98 @@
+package io.kameng.storefront.order;
+
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderProgress;
+import io.kameng.storefront.i18n.BuyerLanguage;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An order as its buyer sees it through the API: amounts, where it stands in buyer words (state,
+ * progress nodes with their times, owner, cause of a delay, expected time), what the buyer may do,
+ * and the timeline. Times are ISO-8601 in UTC; the client shows them in the viewer's zone.
+ */
+final class OrderJson {
+
+  private OrderJson() {}
+
+  static JsonObjectBuilder of(Order order, BuyerWords words) {
+    BuyerLanguage language = words.language();
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("orderNo", order.orderNo())
+            .add("state", order.state().name())
+            .add("stateText", words.state(order))
+            .add("situation", words.situation(order))
+            .add(
+                "product",
+                Json.createObjectBuilder()
+                    .add("id", order.productId())
+                    .add(
+                        "name",
+                        language.isChinese() ? order.productNameZh() : order.productNameEn())
+                    .add("type", order.productType().name()))
+            .add("quantity", order.quantity())
+            .add("unitPrice", order.unitPrice().toPlainString())
+            .add("amount", order.amount().toPlainString())
+            .add("currency", "CNY")
+            .add("input", input(order))
+            .add("submittedAt", order.submittedAt().toString())
+            .add("paymentDeadline", order.paymentDeadline().toString());
+    order.owner().ifPresent(owner -> json.add("owner", owner.name()));
+    order.owner().ifPresent(owner -> json.add("ownerText", words.owner(owner)));
+    order.expectedAt().ifPresent(at -> json.add("expectedAt", at.toString()));
+    order.stuckReason().ifPresent(reason -> json.add("stuckReason", reason.name()));
+    order.stuckReason().ifPresent(reason -> json.add("stuckReasonText", words.stuckReason(reason)));
+    return json.add("progress", progress(order, words))
+        .add("timeline", timeline(order, words))
+        .add(
+            "actions",
+            Json.createObjectBuilder()
+                .add("cancel", order.isCancellableByBuyer())
+                .add("correctInput", order.acceptsInputCorrection()));
+  }
+
+  private static JsonArrayBuilder progress(Order order, BuyerWords words) {
+    JsonArrayBuilder nodes = Json.createArrayBuilder();
+    for (OrderProgress.Step step : order.progress().nodes()) {
+      JsonObjectBuilder node =
+          Json.createObjectBuilder()
+              .add("node", step.node().name())
+              .add("label", words.node(step.node(), order))
+              .add("status", step.status().name());
+      time(node, "reachedAt", step.reachedAt());
+      time(node, "expectedBy", step.expectedBy());
+      nodes.add(node);
+    }
+    return nodes;
+  }
+
+  private static JsonArrayBuilder timeline(Order order, BuyerWords words) {
+    JsonArrayBuilder events = Json.createArrayBuilder();
+    for (OrderEvent event : order.timeline()) {
+      JsonObjectBuilder line =
+          Json.createObjectBuilder()
+              .add("at", event.occurredAt().toString())
+              .add("event", event.event().name())
+              .add("actor", words.actor(event))
+              .add("text", words.event(event));
+      words.reason(event).ifPresent(reason -> line.add("reason", reason));
+      events.add(line);
+    }
+    return events;
+  }
+
+  private static void time(JsonObjectBuilder json, String name, Optional<Instant> time) {
+    time.ifPresent(at -> json.add(name, at.toString()));
+  }
+
+  private static JsonObjectBuilder input(Order order) {
+    JsonObjectBuilder input = Json.createObjectBuilder();
+    order.buyerInput().forEach(input::add);
+    return input;
+  }
+}
