@@ -140,6 +140,18 @@ class OrderFollowingIT {
   }
 
   @Test
+  void concurrentCancellationsCancelOnceAndTheOthersAreToldItIsNoLongerPossible() throws Exception {
+    Placed order = place(product("card", true), "{\"deliveryContact\": \"race@example.com\"}");
+
+    List<HttpResponse<String>> answers = concurrently(8, () -> cancel(order));
+
+    assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 409);
+    assertThat(answers.stream().filter(a -> a.statusCode() == 200)).hasSize(1);
+    assertThat(countEvents(order, "CANCELLED_BY_BUYER")).isEqualTo(1);
+    assertThat(follow(zh, order).getJsonArray("timeline")).hasSize(2);
+  }
+
+  @Test
   void theBuyerCorrectsTheRecipientUntilDeliveryStartsAndACorrectionIsVerifiedAgain() {
     long game = product("game", true);
     Placed order =

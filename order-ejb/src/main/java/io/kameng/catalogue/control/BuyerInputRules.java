@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,25 @@ public final class BuyerInputRules {
   }
 
   private BuyerInputRules() {}
+
+  /**
+   * The format of a field as a regular expression a browser checks while the buyer types
+   * (JavaScript with the {@code u} flag, matching the whole value after trimming and, for mobile
+   * numbers, removing spaces and hyphens). The same expressions as the server's rules, so the page
+   * and the server agree; the server checks again (carrier, server list) in any case. Empty for a
+   * choice from a list.
+   */
+  public static Optional<String> browserPattern(BuyerField field) {
+    String mobile = "(?:\\+?86)?" + MobileNumbers.shape();
+    return Optional.ofNullable(
+        switch (field) {
+          case MOBILE_NUMBER -> mobile;
+          case GAME_ACCOUNT, MEMBERSHIP_ACCOUNT -> ACCOUNT.pattern();
+          case ROLE_ID -> ROLE_ID.pattern();
+          case DELIVERY_CONTACT -> EMAIL.pattern() + "|" + mobile;
+          case GAME_SERVER -> null;
+        });
+  }
 
   public static Checked check(InputRequirements product, Map<String, String> input) {
     Map<String, String> given = input == null ? Map.of() : input;

@@ -57,6 +57,11 @@ public final class MobileNumbers {
     return digits;
   }
 
+  /** The shape of a normalised mobile number as a regular expression (carrier not checked). */
+  static String shape() {
+    return MOBILE.pattern();
+  }
+
   /** Whether a normalised number is a mainland mobile number of a known carrier. */
   public static boolean isMobile(String number) {
     return MOBILE.matcher(number).matches() && carrierOf(number).isPresent();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kameng.catalogue.control.BuyerInputRules.Checked;
+import io.kameng.catalogue.entity.BuyerField;
 import io.kameng.catalogue.entity.Carrier;
 import io.kameng.catalogue.entity.FieldError;
 import io.kameng.catalogue.entity.InputRequirements;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -159,5 +161,55 @@ class BuyerInputRulesTest {
     assertThatThrownBy(() -> new InputRequirements(ProductType.DATA_TOPUP, null, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("A top-up product needs its carrier.");
+  }
+
+  @ParameterizedTest(name = "{0} = \"{1}\"")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "MOBILE_NUMBER|13800138000",
+        "MOBILE_NUMBER|+86 138-0013-8000",
+        "MOBILE_NUMBER|12345678901",
+        "MOBILE_NUMBER|1380013800",
+        "GAME_ACCOUNT|玩家_01.a@b-c",
+        "GAME_ACCOUNT|a b",
+        "GAME_ACCOUNT|<script>",
+        "ROLE_ID|R-7_x",
+        "ROLE_ID|1' OR '1",
+        "MEMBERSHIP_ACCOUNT|vip@qq.com",
+        "DELIVERY_CONTACT|a@b.cn",
+        "DELIVERY_CONTACT|139 0013 9000",
+        "DELIVERY_CONTACT|a@b",
+        "DELIVERY_CONTACT|x<y@z.cn"
+      })
+  void theBrowserCheckAgreesWithTheServerOnTheFormat(BuyerField field, String value) {
+    String pattern = BuyerInputRules.browserPattern(field).orElseThrow();
+    String typed = value.strip();
+    if ((field == BuyerField.MOBILE_NUMBER || field == BuyerField.DELIVERY_CONTACT)
+        && !typed.contains("@")) {
+      typed = typed.replaceAll("[\\s-]", "");
+    }
+    boolean browserAccepts = java.util.regex.Pattern.matches(pattern, typed);
+    InputRequirements product =
+        new InputRequirements(
+            field == BuyerField.MOBILE_NUMBER
+                ? ProductType.PHONE_TOPUP
+                : field == BuyerField.DELIVERY_CONTACT
+                    ? ProductType.CARD_KEY
+                    : field == BuyerField.MEMBERSHIP_ACCOUNT
+                        ? ProductType.MEMBERSHIP
+                        : ProductType.GAME_RECHARGE,
+            Carrier.CHINA_MOBILE,
+            List.of("一区"));
+    boolean serverCallsItMalformed =
+        BuyerInputRules.check(product, Map.of(field.property(), value)).errors().stream()
+            .anyMatch(
+                e -> e.field().equals(field.property()) && e.code().equals(FieldError.MALFORMED));
+    assertThat(browserAccepts).isEqualTo(!serverCallsItMalformed);
+  }
+
+  @Test
+  void aChoiceFromTheProductsListHasNoPatternToType() {
+    assertThat(BuyerInputRules.browserPattern(BuyerField.GAME_SERVER)).isEmpty();
   }
 }

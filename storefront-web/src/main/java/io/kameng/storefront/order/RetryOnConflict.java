@@ -3,6 +3,7 @@ package io.kameng.storefront.order;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.function.Supplier;
 
@@ -35,7 +36,10 @@ public final class RetryOnConflict {
       if (cause instanceof OptimisticLockException
           || cause instanceof PessimisticLockException
           || cause instanceof LockTimeoutException
-          || cause instanceof SQLTransactionRollbackException) {
+          || cause instanceof SQLTransactionRollbackException
+          // EclipseLink's own, when the conflict shows at commit rather than at a flush
+          || cause.getClass().getSimpleName().equals("OptimisticLockException")
+          || (cause instanceof SQLException sql && "40001".equals(sql.getSQLState()))) {
         return true;
       }
     }
