@@ -42,7 +42,9 @@ public class KamengTestEnvironment implements LauncherSessionListener {
               // Tests move the platform's clock forward instead of sleeping.
               java.util.Map.of("kameng.demo-data", "false", "kameng.clock.adjustable", "true"),
               false,
-              io.kameng.launcher.DatabaseSettings.configured(System.getenv()));
+              io.kameng.launcher.DatabaseSettings.configured(System.getenv()),
+              // The gateway's notice retries (4 min … 15 h) in milliseconds … seconds.
+              0.001);
       stack = KamengStack.of(settings);
       Runtime.getRuntime().addShutdownHook(new Thread(KamengTestEnvironment::stop));
       stack.start();

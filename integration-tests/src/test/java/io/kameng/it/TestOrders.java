@@ -53,6 +53,12 @@ public class TestOrders extends HttpServlet {
                       + " WHERE o.order_no = ? AND e.event = ?",
                   request.getParameter("orderNo"),
                   request.getParameter("event"));
+          case "countNotices" ->
+              count(
+                  "SELECT COUNT(*) FROM payment_notice WHERE reference = ? AND outcome = ?",
+                  request.getParameter("reference"),
+                  request.getParameter("outcome"));
+          case "countAllNotices" -> count("SELECT COUNT(*) FROM payment_notice");
           case "countRequestKeys" -> count("SELECT COUNT(*) FROM order_request_key");
           case "storedInput" ->
               single(

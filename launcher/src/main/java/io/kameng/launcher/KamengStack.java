@@ -27,6 +27,8 @@ public final class KamengStack implements AutoCloseable {
    *     example {@code kameng.demo-data})
    * @param deployEar whether to deploy the EAR (tests deploy their own archive instead)
    * @param database the configured database, or empty for the embedded one
+   * @param sandboxTimeScale how fast the sandbox's retry schedules run (1 = real time; tests run
+   *     them a thousand times faster)
    */
   public record Settings(
       Path home,
@@ -35,7 +37,21 @@ public final class KamengStack implements AutoCloseable {
       int portBase,
       Map<String, String> serverProperties,
       boolean deployEar,
-      Optional<DatabaseSettings> database) {}
+      Optional<DatabaseSettings> database,
+      double sandboxTimeScale) {
+
+    /** Settings with the sandbox in real time. */
+    public Settings(
+        Path home,
+        RuntimeArtifacts runtime,
+        String domain,
+        int portBase,
+        Map<String, String> serverProperties,
+        boolean deployEar,
+        Optional<DatabaseSettings> database) {
+      this(home, runtime, domain, portBase, serverProperties, deployEar, database, 1);
+    }
+  }
 
   private final Settings settings;
   private EmbeddedDatabase embedded;
@@ -78,13 +94,17 @@ public final class KamengStack implements AutoCloseable {
             settings.runtime().payaraMicro(),
             settings.runtime().sandboxWar(),
             home.resolve("sandbox"),
-            Ports.remembered(home.resolve("sandbox/port")));
+            Ports.remembered(home.resolve("sandbox/port")),
+            settings.sandboxTimeScale());
     checkNotClosed();
     server =
         PayaraServer.install(
             settings.runtime().payaraZip(), home, settings.domain(), settings.portBase());
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("kameng.sandbox.url", sandbox.url());
+    properties.put(
+        "kameng.gateway.sandbox.public-key",
+        PartnerSandbox.gatewayPublicKey(home.resolve("sandbox")));
     properties.putAll(settings.serverProperties());
     server.start(settings.runtime().driver(), database, properties);
     checkNotClosed();

@@ -29,16 +29,24 @@ public final class PartnerSandbox implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts Payara Micro with the sandbox WAR on {@code port}; does not wait for it. */
-  public static PartnerSandbox launch(Path microJar, Path sandboxWar, Path workDir, int port)
-      throws IOException {
+  /**
+   * Starts Payara Micro with the sandbox WAR on {@code port}; does not wait for it. The gateway
+   * signs with the key pair kept in {@code workDir/gateway}; its retry schedules run {@code
+   * timeScale} times real time.
+   */
+  public static PartnerSandbox launch(
+      Path microJar, Path sandboxWar, Path workDir, int port, double timeScale) throws IOException {
     Path pidFile = workDir.resolve("sandbox.pid");
     Processes.stopLeftover(pidFile, "payara-micro", "a partner sandbox");
     Files.createDirectories(workDir);
+    GatewayKeys.ensure(workDir.resolve("gateway"));
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
+            "-Dsandbox.gateway.private-key="
+                + workDir.resolve("gateway").resolve(GatewayKeys.PRIVATE).toAbsolutePath(),
+            "-Dsandbox.time-scale=" + timeScale,
             "-jar",
             microJar.toAbsolutePath().toString(),
             "--nocluster",
@@ -59,6 +67,11 @@ public final class PartnerSandbox implements AutoCloseable {
             .start();
     Processes.writePid(pidFile, process.pid());
     return new PartnerSandbox(process, port);
+  }
+
+  /** The gateway's public key (Base64 X.509), for the platform to verify notices with. */
+  public static String gatewayPublicKey(Path workDir) throws IOException {
+    return GatewayKeys.ensure(workDir.resolve("gateway"));
   }
 
   public String url() {

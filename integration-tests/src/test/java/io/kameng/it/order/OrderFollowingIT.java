@@ -1,14 +1,15 @@
 package io.kameng.it.order;
 
 import static io.kameng.it.ShopApi.json;
-import static io.kameng.it.order.OrderSubmissionIT.concurrently;
+import static io.kameng.it.TestData.concurrently;
+import static io.kameng.it.TestData.product;
 import static io.kameng.it.order.OrderSubmissionIT.errors;
-import static io.kameng.it.order.OrderSubmissionIT.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.ShopApi;
+import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
 import io.kameng.it.TestOrders;
 import io.kameng.it.TestProducts;
@@ -43,7 +44,8 @@ class OrderFollowingIT {
         TestOrders.class,
         TestFixtures.class,
         ShopApi.class,
-        OrderSubmissionIT.class);
+        OrderSubmissionIT.class,
+        TestData.class);
   }
 
   record Placed(String orderNo, String token) {}

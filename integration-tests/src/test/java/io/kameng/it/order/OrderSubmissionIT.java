@@ -1,11 +1,14 @@
 package io.kameng.it.order;
 
 import static io.kameng.it.ShopApi.json;
+import static io.kameng.it.TestData.concurrently;
+import static io.kameng.it.TestData.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.ShopApi;
+import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
 import io.kameng.it.TestOrders;
 import io.kameng.it.TestProducts;
@@ -13,14 +16,9 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,7 +40,7 @@ class OrderSubmissionIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return KamengDeployment.withTests(
-        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class);
+        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
   }
 
   @Test
@@ -295,19 +293,6 @@ class OrderSubmissionIT {
         .toList();
   }
 
-  static long product(String kind, boolean listed) {
-    return Long.parseLong(
-        FixtureClient.create(
-            "products",
-            Map.of(
-                "kind",
-                kind,
-                "name",
-                Long.toString(System.nanoTime(), 36),
-                "listed",
-                Boolean.toString(listed))));
-  }
-
   static int countOrders(long productId) {
     return Integer.parseInt(
         FixtureClient.create(
@@ -316,22 +301,5 @@ class OrderSubmissionIT {
 
   static String countRequestKeys() {
     return FixtureClient.create("orders", Map.of("action", "countRequestKeys"));
-  }
-
-  static <T> List<T> concurrently(int requests, Callable<T> request) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests);
-    try {
-      List<Callable<T>> calls = new ArrayList<>();
-      for (int i = 0; i < requests; i++) {
-        calls.add(request);
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> result : pool.invokeAll(calls)) {
-        results.add(result.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -155,6 +155,41 @@ class StorefrontPagesIT {
     assertThat(browser.findElements(By.id("correct:save"))).isEmpty();
   }
 
+  @Test
+  void aBuyerPaysOnTheGatewaysPageAndComesBackToAPaidOrder() {
+    long card =
+        Long.parseLong(
+            FixtureClient.create(
+                "products", Map.of("kind", "card", "name", Long.toString(System.nanoTime(), 36))));
+    JsonObject order =
+        ShopApi.json(
+            new ShopApi("zh-CN")
+                .postJson(
+                    "/orders",
+                    "{\"productId\": %d, \"input\": {\"deliveryContact\": \"p@example.com\"}}"
+                        .formatted(card)));
+    browser = Browser.open("zh-CN");
+    browser.get(
+        shop(
+            "/order/view.xhtml?no="
+                + order.getString("orderNo")
+                + "&token="
+                + order.getString("accessToken")));
+
+    browser.findElement(By.id("pay:pay-order")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("pay")));
+    assertThat(browser.getCurrentUrl()).startsWith(KamengTestEnvironment.stack().sandbox().url());
+    assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("¥48.00");
+    browser.findElement(By.id("pay")).click();
+
+    waitFor().until(ExpectedConditions.urlContains("/shop/order/view.xhtml"));
+    waitFor(Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("state")).getText().equals("已支付"));
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("已收到付款", "支付机构");
+    assertThat(browser.findElements(By.id("pay:pay-order"))).isEmpty();
+  }
+
   private static String shop(String path) {
     return KamengTestEnvironment.stack().server().httpUrl() + "/shop" + path;
   }

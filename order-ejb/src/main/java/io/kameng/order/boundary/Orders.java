@@ -13,7 +13,6 @@ import io.kameng.order.control.RequestKeySeal;
 import io.kameng.order.entity.IdempotencyKeyReusedException;
 import io.kameng.order.entity.InvalidOrderException;
 import io.kameng.order.entity.Order;
-import io.kameng.order.entity.OrderNotFoundException;
 import io.kameng.order.entity.OrderRequest;
 import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.Submission;
@@ -121,13 +120,13 @@ public class Orders {
   /** The order with this number if the token is its access token, with its timeline. */
   @PermitAll
   public Order find(@NotNull String orderNo, String accessToken) {
-    return loaded(owned(orderNo, accessToken));
+    return loaded(book.owned(orderNo, accessToken));
   }
 
   /** The buyer cancels an unpaid order. */
   @PermitAll
   public Order cancel(@NotNull String orderNo, String accessToken) {
-    Order order = owned(orderNo, accessToken);
+    Order order = book.owned(orderNo, accessToken);
     order.cancelByBuyer(clock.now());
     return loaded(order);
   }
@@ -139,7 +138,7 @@ public class Orders {
   @PermitAll
   public Order correctInput(
       @NotNull String orderNo, String accessToken, @NotNull Map<String, String> input) {
-    Order order = owned(orderNo, accessToken);
+    Order order = book.owned(orderNo, accessToken);
     Product product = products.byId(order.productId()).orElseThrow();
     BuyerInputRules.Checked checked = BuyerInputRules.check(product.requirements(), input);
     if (!checked.isValid()) {
@@ -148,15 +147,6 @@ public class Orders {
     Instant now = clock.now();
     order.correctInput(checked.input(), now, now.plus(OrderSettings.VERIFICATION_TIME));
     return loaded(order);
-  }
-
-  private Order owned(String orderNo, String accessToken) {
-    if (!OrderNumbers.isWellFormed(orderNo)) {
-      throw new OrderNotFoundException(String.valueOf(orderNo));
-    }
-    return book.byNumber(orderNo)
-        .filter(order -> AccessTokens.matches(accessToken, order.accessTokenHash()))
-        .orElseThrow(() -> new OrderNotFoundException(orderNo));
   }
 
   /** The product, if it exists, is on sale and takes this quantity; else the errors. */

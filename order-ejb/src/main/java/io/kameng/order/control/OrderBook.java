@@ -1,11 +1,13 @@
 package io.kameng.order.control;
 
 import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderNotFoundException;
 import io.kameng.order.entity.OrderState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -53,6 +55,24 @@ public class OrderBook {
 
   public Optional<Order> byId(long id) {
     return Optional.ofNullable(em.find(Order.class, id));
+  }
+
+  /**
+   * The order with this number if {@code accessToken} is its access token; a malformed number, an
+   * unknown one and a wrong token are the same refusal, so it tells nothing about other orders.
+   */
+  public Order owned(String orderNo, String accessToken) {
+    if (!OrderNumbers.isWellFormed(orderNo)) {
+      throw new OrderNotFoundException(String.valueOf(orderNo));
+    }
+    return byNumber(orderNo)
+        .filter(order -> AccessTokens.matches(accessToken, order.accessTokenHash()))
+        .orElseThrow(() -> new OrderNotFoundException(orderNo));
+  }
+
+  /** The order, locked for this transaction (others wait until it ends). */
+  public Order lock(long id) {
+    return em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
   }
 
   public boolean numberTaken(String orderNo) {

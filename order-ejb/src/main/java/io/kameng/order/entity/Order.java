@@ -183,6 +183,11 @@ public class Order {
     return state == OrderState.SUBMITTED;
   }
 
+  /** Whether the buyer can be sent to pay: unpaid and before the payment deadline. */
+  public boolean isPayable(Instant now) {
+    return state == OrderState.SUBMITTED && now.isBefore(paymentDeadline);
+  }
+
   /** Whether the buyer may still correct the recipient fields: until delivery starts. */
   public boolean acceptsInputCorrection() {
     return CORRECTABLE.contains(state);
@@ -248,6 +253,25 @@ public class Order {
         OrderEventType.PAID,
         actor,
         null,
+        OrderOwner.PLATFORM,
+        verifyBy,
+        verifyBy,
+        now);
+  }
+
+  /**
+   * A payment arrived after the order expired unpaid, within the time a late payment is honoured:
+   * the order resumes as paid, and the timeline says so.
+   */
+  public void recordLatePayment(Instant now, String actor, Instant verifyBy) {
+    if (state != OrderState.CANCELLED) {
+      throw refused("order.cannotMove", "Only an expired order takes a late payment.");
+    }
+    moveTo(
+        OrderState.PAID,
+        OrderEventType.PAID,
+        actor,
+        "paid after the payment deadline " + paymentDeadline,
         OrderOwner.PLATFORM,
         verifyBy,
         verifyBy,

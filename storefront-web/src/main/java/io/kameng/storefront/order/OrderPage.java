@@ -8,6 +8,8 @@ import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderNotFoundException;
 import io.kameng.order.entity.OrderProgress;
 import io.kameng.order.entity.OrderStateException;
+import io.kameng.payment.boundary.Payments;
+import io.kameng.payment.control.GatewayUnavailableException;
 import io.kameng.storefront.i18n.ShopLanguage;
 import io.kameng.storefront.problem.FieldProblems;
 import jakarta.faces.application.FacesMessage;
@@ -16,8 +18,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,6 +49,7 @@ public class OrderPage implements Serializable {
 
   @Inject transient Orders orders;
   @Inject transient Catalogue catalogue;
+  @Inject transient Payments payments;
   @Inject ShopLanguage language;
 
   private String no;
@@ -81,6 +86,31 @@ public class OrderPage implements Serializable {
       orders.cancel(no, token);
       open(no, token);
     } catch (OrderStateException | OrderNotFoundException refused) {
+      refuse(refused.code());
+    }
+  }
+
+  /** Sends the buyer to the payment gateway; the gateway brings them back to this page. */
+  public void pay() throws IOException {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    String site =
+        request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+    String shop = site + request.getContextPath();
+    try {
+      URI payUrl =
+          payments.startPayment(
+              no,
+              token,
+              URI.create(shop + "/api/v1/payments/notify/"),
+              URI.create(
+                  shop
+                      + "/order/view.xhtml?no="
+                      + URLEncoder.encode(no, StandardCharsets.UTF_8)
+                      + "&token="
+                      + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+      external.redirect(payUrl.toString());
+    } catch (OrderStateException | OrderNotFoundException | GatewayUnavailableException refused) {
       refuse(refused.code());
     }
   }

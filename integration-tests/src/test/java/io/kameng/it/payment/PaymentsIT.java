@@ -1,0 +1,271 @@
+package io.kameng.it.payment;
+
+import static io.kameng.it.ShopApi.json;
+import static io.kameng.it.TestData.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kameng.it.FixtureClient;
+import io.kameng.it.KamengDeployment;
+import io.kameng.it.KamengTestEnvironment;
+import io.kameng.it.ShopApi;
+import io.kameng.it.TestData;
+import io.kameng.it.TestFixtures;
+import io.kameng.it.TestOrders;
+import io.kameng.it.TestProducts;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Paying through the sandbox gateway over real HTTP: the buyer pays on the gateway's page, the
+ * signed notice makes the order paid once; repeated, concurrent, forged, mismatched and garbage
+ * notices change nothing more and never get a server error.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PaymentsIT {
+
+  private final ShopApi shop = new ShopApi("zh-CN");
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return KamengDeployment.withTests(
+        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
+  }
+
+  record Placed(String orderNo, String token) {
+    String reference(int attempt) {
+      return orderNo + "P" + attempt;
+    }
+  }
+
+  @AfterEach
+  void clearFaults() throws Exception {
+    sandbox("DELETE", "/api/gateway/faults", null);
+  }
+
+  @Test
+  void aBuyerPaysOnTheGatewaysPageAndTheNoticeMakesTheOrderPaidOnce() throws Exception {
+    Placed order = place();
+
+    String payUrl = startPayment(order);
+    assertThat(payUrl).startsWith(KamengTestEnvironment.stack().sandbox().url());
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(payUrl)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.body()).contains("¥48.00", order.reference(1));
+    HttpResponse<String> paid = pay(payUrl);
+    assertThat(paid.statusCode()).isEqualTo(303);
+    assertThat(paid.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            l -> assertThat(l).contains("/shop/order/view.xhtml?no=" + order.orderNo()));
+
+    JsonObject view = awaitState(order, "PAID");
+    assertThat(view.getString("ownerText")).isEqualTo("卡盟平台");
+    assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
+        .containsExactly("SUBMITTED/您", "PAID/支付机构");
+    assertThat(countNotices(order.reference(1), "APPLIED")).isEqualTo(1);
+    assertThat(startPaymentResponse(order).statusCode())
+        .as("a paid order is not paid again")
+        .isEqualTo(409);
+  }
+
+  @Test
+  void fiftyConcurrentCopiesOfTheNoticeMoveTheOrderOnceAndLeaveOneEvent() throws Exception {
+    Placed order = place();
+    String payUrl = startPayment(order);
+    fault(order.reference(1), "DUPLICATE", 50);
+
+    pay(payUrl);
+
+    awaitState(order, "PAID");
+    await(
+        () ->
+            countNotices(order.reference(1), "APPLIED")
+                    + countNotices(order.reference(1), "REPEATED")
+                == 50);
+    assertThat(countNotices(order.reference(1), "APPLIED")).isEqualTo(1);
+    assertThat(countNotices(order.reference(1), "REPEATED")).isEqualTo(49);
+    assertThat(countEvents(order, "PAID")).isEqualTo(1);
+  }
+
+  @Test
+  void aNoticeWithABadSignatureOrAWrongAmountChangesNothingAndIsRecorded() throws Exception {
+    Placed forged = place();
+    String forgedPay = startPayment(forged);
+    fault(forged.reference(1), "BAD_SIGNATURE", 1);
+    Placed mismatched = place();
+    String mismatchedPay = startPayment(mismatched);
+    fault(mismatched.reference(1), "WRONG_AMOUNT", 1);
+
+    pay(forgedPay);
+    pay(mismatchedPay);
+
+    await(() -> countNotices(forged.reference(1), "BAD_SIGNATURE") >= 2);
+    await(() -> countNotices(mismatched.reference(1), "AMOUNT_MISMATCH") == 1);
+    assertThat(follow(forged).getString("state")).isEqualTo("SUBMITTED");
+    assertThat(follow(mismatched).getString("state")).isEqualTo("SUBMITTED");
+    assertThat(countEvents(forged, "PAID") + countEvents(mismatched, "PAID")).isZero();
+  }
+
+  @Test
+  void garbageForgedAndHugeNoticesNeverGetAServerErrorOrChangeAnything() throws Exception {
+    Placed order = place();
+    startPayment(order);
+    String notify = ShopApi.base() + "/payments/notify/sandbox";
+    String forged =
+        "out_trade_no=%s&trade_no=SBX1&total_amount=48.00&trade_status=TRADE_SUCCESS&sign_type=RSA2&sign=%s"
+            .formatted(order.reference(1), "Zm9yZ2Vk");
+    List<String> bodies =
+        List.of(
+            forged,
+            "",
+            "%%%&&&===",
+            "out_trade_no=" + order.reference(1),
+            "sign=not-base64!&out_trade_no=" + order.reference(1),
+            "x=" + "y".repeat(20_000));
+
+    for (String body : bodies) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URI.create(notify))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode())
+          .as(body.length() > 50 ? body.substring(0, 50) : body)
+          .isLessThan(500);
+      assertThat(answer.body()).isNotEqualTo("success");
+    }
+    HttpResponse<String> json =
+        http.send(
+            HttpRequest.newBuilder(URI.create(notify))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(json.statusCode()).isEqualTo(415);
+    HttpResponse<String> unknownProvider =
+        http.send(
+            HttpRequest.newBuilder(URI.create(ShopApi.base() + "/payments/notify/paypal"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(forged))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unknownProvider.body()).isEqualTo("failure");
+
+    assertThat(follow(order).getString("state")).isEqualTo("SUBMITTED");
+    // the forged one, the undecodable signature, and the forged one sent as an unknown provider's
+    assertThat(countNotices(order.reference(1), "BAD_SIGNATURE")).isEqualTo(3);
+  }
+
+  private Placed place() {
+    long card = product("card", true);
+    HttpResponse<String> response =
+        shop.postJson(
+            "/orders",
+            "{\"productId\": %d, \"input\": {\"deliveryContact\": \"pay@example.com\"}}"
+                .formatted(card));
+    assertThat(response.statusCode()).isEqualTo(201);
+    return new Placed(json(response).getString("orderNo"), json(response).getString("accessToken"));
+  }
+
+  private HttpResponse<String> startPaymentResponse(Placed order) {
+    return shop.postJson(
+        "/orders/" + order.orderNo() + "/payments", "", "Order-Token", order.token());
+  }
+
+  private String startPayment(Placed order) {
+    HttpResponse<String> response = startPaymentResponse(order);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).getString("payUrl");
+  }
+
+  private HttpResponse<String> pay(String payUrl) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(payUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void fault(String scope, String notice, int copies) throws Exception {
+    HttpResponse<String> answer =
+        sandbox(
+            "POST",
+            "/api/gateway/faults",
+            "{\"scope\": \"%s\", \"notice\": \"%s\", \"copies\": %d}"
+                .formatted(scope, notice, copies));
+    assertThat(answer.statusCode()).isEqualTo(204);
+  }
+
+  private HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(KamengTestEnvironment.stack().sandbox().url() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonObject follow(Placed order) {
+    return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
+  }
+
+  private JsonObject awaitState(Placed order, String state) {
+    await(() -> follow(order).getString("state").equals(state));
+    return follow(order);
+  }
+
+  private static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within 20 seconds");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static int countNotices(String reference, String outcome) {
+    return Integer.parseInt(
+        FixtureClient.create(
+            "orders",
+            Map.of("action", "countNotices", "reference", reference, "outcome", outcome)));
+  }
+
+  private static int countEvents(Placed order, String event) {
+    return Integer.parseInt(
+        FixtureClient.create(
+            "orders", Map.of("action", "countEvents", "orderNo", order.orderNo(), "event", event)));
+  }
+}

@@ -1,0 +1,61 @@
+package io.kameng.payment.control;
+
+import io.kameng.payment.entity.PaymentAttempt;
+import io.kameng.payment.entity.PaymentNotice;
+import io.kameng.payment.entity.PaymentState;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Stores payment attempts and notices inside the caller's transaction; no role checks. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class PaymentBook {
+
+  @PersistenceContext EntityManager em;
+
+  public void add(PaymentAttempt attempt) {
+    em.persist(attempt);
+    em.flush();
+  }
+
+  public int attemptsFor(long orderId) {
+    return em.createNamedQuery(PaymentAttempt.COUNT_FOR_ORDER, Long.class)
+        .setParameter("orderId", orderId)
+        .getSingleResult()
+        .intValue();
+  }
+
+  public Optional<PaymentAttempt> byReference(String reference) {
+    return em.createNamedQuery(PaymentAttempt.BY_REFERENCE, PaymentAttempt.class)
+        .setParameter("reference", reference)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Compare-and-set: marks the attempt paid only if it is not paid yet. Exactly one of any number
+   * of concurrent callers gets {@code true}; the others wait for it and get {@code false}.
+   */
+  public boolean markPaid(String reference, String gatewayTradeNo, Instant paidAt) {
+    return em.createNativeQuery(
+                "UPDATE payment_attempt SET state = ?1, paid_at = ?2, gateway_trade_no = ?3,"
+                    + " next_query_at = NULL, version = version + 1"
+                    + " WHERE reference = ?4 AND state <> ?1")
+            .setParameter(1, PaymentState.PAID.name())
+            .setParameter(2, Timestamp.from(paidAt))
+            .setParameter(3, gatewayTradeNo)
+            .setParameter(4, reference)
+            .executeUpdate()
+        == 1;
+  }
+
+  public void record(PaymentNotice notice) {
+    em.persist(notice);
+  }
+}

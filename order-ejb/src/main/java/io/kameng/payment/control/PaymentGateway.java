@@ -1,0 +1,38 @@
+package io.kameng.payment.control;
+
+import io.kameng.payment.entity.GatewayNotice;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Kameng needs from a payment provider. One adapter per provider; which ones are active is
+ * configuration. Adapters wrap their calls in MicroProfile Fault Tolerance.
+ */
+public interface PaymentGateway {
+
+  /** The name in notify URLs and records, for example {@code sandbox}. */
+  String provider();
+
+  /**
+   * Creates a payment at the provider for {@code reference}; answers where to send the buyer.
+   *
+   * @throws GatewayUnavailableException when the provider cannot be reached or refuses
+   */
+  CreatedPayment create(
+      String reference, BigDecimal amount, String subject, URI notifyUrl, URI returnUrl);
+
+  /**
+   * The notice if its signature verifies with the provider's key and its fields are readable; empty
+   * otherwise.
+   */
+  Optional<GatewayNotice> verify(Map<String, String> parameters);
+
+  /**
+   * The provider's trade number and the absolute URL of its pay page.
+   *
+   * @param tradeNo the provider's number for the payment
+   */
+  record CreatedPayment(String tradeNo, URI payUrl) {}
+}

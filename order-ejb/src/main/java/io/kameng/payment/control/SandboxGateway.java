@@ -1,0 +1,137 @@
+package io.kameng.payment.control;
+
+import io.kameng.payment.entity.GatewayNotice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The sandbox gateway on Payara Micro ({@code kameng.sandbox.url}), verified with its public key
+ * ({@code kameng.gateway.sandbox.public-key}). Creating a payment is bounded by a timeout, retried
+ * once on a network failure, and behind a circuit breaker, so a dead gateway answers "try later" at
+ * once instead of holding buyers.
+ */
+@ApplicationScoped
+public class SandboxGateway implements PaymentGateway {
+
+  public static final String PROVIDER = "sandbox";
+
+  private static final DateTimeFormatter GATEWAY_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final ZoneId GATEWAY_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private volatile PublicKey key;
+
+  @Override
+  public String provider() {
+    return PROVIDER;
+  }
+
+  @Override
+  @Timeout(5_000)
+  @Retry(maxRetries = 1, delay = 200, retryOn = UncheckedIOException.class)
+  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
+  public CreatedPayment create(
+      String reference, BigDecimal amount, String subject, URI notifyUrl, URI returnUrl) {
+    String body =
+        Json.createObjectBuilder()
+            .add("outTradeNo", reference)
+            .add("amount", amount.toPlainString())
+            .add("subject", subject)
+            .add("notifyUrl", notifyUrl.toString())
+            .add("returnUrl", returnUrl.toString())
+            .build()
+            .toString();
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/payments"))
+                  .timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "The sandbox gateway refused the payment: HTTP " + response.statusCode());
+      }
+      JsonObject created;
+      try (var reader = Json.createReader(new StringReader(response.body()))) {
+        created = reader.readObject();
+      }
+      URI sandbox = URI.create(baseUrl());
+      return new CreatedPayment(
+          created.getString("tradeNo"), sandbox.resolve(created.getString("payUrl")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public Optional<GatewayNotice> verify(Map<String, String> parameters) {
+    if (!NoticeSignature.verifies(parameters, key())) {
+      return Optional.empty();
+    }
+    try {
+      String status = parameters.getOrDefault("trade_status", "");
+      String paidAt = parameters.get("gmt_payment");
+      return Optional.of(
+          new GatewayNotice(
+              required(parameters, "out_trade_no"),
+              required(parameters, "trade_no"),
+              new BigDecimal(required(parameters, "total_amount")),
+              status.equals("TRADE_SUCCESS") || status.equals("TRADE_FINISHED"),
+              paidAt == null
+                  ? null
+                  : LocalDateTime.parse(paidAt, GATEWAY_TIME).atZone(GATEWAY_ZONE).toInstant()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String required(Map<String, String> parameters, String name) {
+    String value = parameters.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Missing " + name);
+    }
+    return value;
+  }
+
+  private PublicKey key() {
+    if (key == null) {
+      key =
+          NoticeSignature.publicKey(
+              ConfigProvider.getConfig()
+                  .getValue("kameng.gateway.sandbox.public-key", String.class));
+    }
+    return key;
+  }
+
+  private static String baseUrl() {
+    return ConfigProvider.getConfig().getValue("kameng.sandbox.url", String.class);
+  }
+}

@@ -1,0 +1,31 @@
+package io.kameng.sandbox.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Faults injected through the sandbox's admin API: for one payment (by the merchant's {@code
+ * out_trade_no}) or for all ({@code *}).
+ */
+@ApplicationScoped
+public class Faults {
+
+  /** A fault and, for duplicates, how many copies of the notice to send at once. */
+  public record Injected(NoticeFault notice, int copies) {}
+
+  private final Map<String, Injected> byScope = new ConcurrentHashMap<>();
+
+  public void inject(String scope, Injected fault) {
+    byScope.put(scope, fault);
+  }
+
+  public void clear() {
+    byScope.clear();
+  }
+
+  public Optional<Injected> forTrade(String outTradeNo) {
+    return Optional.ofNullable(byScope.getOrDefault(outTradeNo, byScope.get("*")));
+  }
+}

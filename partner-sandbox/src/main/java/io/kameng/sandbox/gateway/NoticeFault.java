@@ -1,0 +1,13 @@
+package io.kameng.sandbox.gateway;
+
+/** What can go wrong with a payment notice, on demand (see {@link Faults}). */
+public enum NoticeFault {
+  /** The notice is never sent: the platform must find the payment by asking. */
+  DROP,
+  /** The notice is sent many times at once. */
+  DUPLICATE,
+  /** The notice says another amount than was paid (signed, so it verifies). */
+  WRONG_AMOUNT,
+  /** The notice's signature does not verify. */
+  BAD_SIGNATURE
+}

@@ -1,0 +1,101 @@
+package io.kameng.sandbox.gateway;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One payment at the sandbox gateway: created by the merchant (the platform), paid or failed by the
+ * buyer on the pay page. {@code out_trade_no} is the merchant's reference, {@code trade_no} the
+ * gateway's.
+ */
+public final class Trade {
+
+  /** The protocol's trade states. */
+  public enum Status {
+    WAIT_BUYER_PAY,
+    TRADE_SUCCESS,
+    TRADE_CLOSED
+  }
+
+  private final String tradeNo;
+  private final String outTradeNo;
+  private final BigDecimal amount;
+  private final String subject;
+  private final String notifyUrl;
+  private final String returnUrl;
+  private final Instant createdAt;
+  private Status status = Status.WAIT_BUYER_PAY;
+  private Instant paidAt;
+
+  Trade(
+      String tradeNo,
+      String outTradeNo,
+      BigDecimal amount,
+      String subject,
+      String notifyUrl,
+      String returnUrl,
+      Instant createdAt) {
+    this.tradeNo = tradeNo;
+    this.outTradeNo = outTradeNo;
+    this.amount = amount;
+    this.subject = subject;
+    this.notifyUrl = notifyUrl;
+    this.returnUrl = returnUrl;
+    this.createdAt = createdAt;
+  }
+
+  /** The buyer paid; answers false when the trade was not waiting for payment. */
+  synchronized boolean pay(Instant now) {
+    if (status != Status.WAIT_BUYER_PAY) {
+      return false;
+    }
+    status = Status.TRADE_SUCCESS;
+    paidAt = now;
+    return true;
+  }
+
+  /** The buyer gave up or the payment failed. */
+  synchronized boolean close() {
+    if (status != Status.WAIT_BUYER_PAY) {
+      return false;
+    }
+    status = Status.TRADE_CLOSED;
+    return true;
+  }
+
+  public String tradeNo() {
+    return tradeNo;
+  }
+
+  public String outTradeNo() {
+    return outTradeNo;
+  }
+
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String notifyUrl() {
+    return notifyUrl;
+  }
+
+  public String returnUrl() {
+    return returnUrl;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public synchronized Status status() {
+    return status;
+  }
+
+  public synchronized Instant paidAt() {
+    return paidAt;
+  }
+}

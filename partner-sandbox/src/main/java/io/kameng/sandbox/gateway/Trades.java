@@ -1,0 +1,38 @@
+package io.kameng.sandbox.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The sandbox gateway's trades, in memory: a simulator keeps no books across restarts. */
+@ApplicationScoped
+public class Trades {
+
+  private final Map<String, Trade> byTradeNo = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+
+  public Trade create(
+      String outTradeNo, BigDecimal amount, String subject, String notifyUrl, String returnUrl) {
+    String tradeNo = "SBX" + sequence.incrementAndGet();
+    Trade trade =
+        new Trade(tradeNo, outTradeNo, amount, subject, notifyUrl, returnUrl, Instant.now());
+    byTradeNo.put(tradeNo, trade);
+    return trade;
+  }
+
+  public Optional<Trade> byTradeNo(String tradeNo) {
+    return Optional.ofNullable(byTradeNo.get(tradeNo));
+  }
+
+  /** The latest trade for a merchant reference. */
+  public Optional<Trade> byOutTradeNo(String outTradeNo) {
+    return byTradeNo.values().stream()
+        .filter(trade -> trade.outTradeNo().equals(outTradeNo))
+        .max(Comparator.comparing(Trade::createdAt));
+  }
+}
