@@ -11,6 +11,7 @@ import io.kameng.order.control.OrderBook;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderOwner;
+import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import jakarta.annotation.Resource;
@@ -47,6 +48,13 @@ public class TestFixtures {
   @Inject UnpaidOrderExpiry expiry;
 
   @Inject OrderBook orders;
+
+  @Inject PaymentQueries paymentQueries;
+
+  /** Runs one batch of the active payment queries now; answers how many attempts were due. */
+  public int queryDuePayments() {
+    return paymentQueries.queryDue();
+  }
 
   /** Moves the platform's clock forward; answers the new platform time. */
   public Instant advanceClock(Duration step) {

@@ -39,6 +39,7 @@ public class TestOrders extends HttpServlet {
                   .advanceClock(Duration.ofSeconds(Long.parseLong(request.getParameter("seconds"))))
                   .toString();
           case "expire" -> Integer.toString(fixtures.expireDueOrders());
+          case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
           case "drive" -> {
             fixtures.driveOrder(request.getParameter("orderNo"), request.getParameter("step"));
             yield "ok";

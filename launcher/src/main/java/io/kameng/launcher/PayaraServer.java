@@ -28,6 +28,9 @@ import java.util.zip.ZipFile;
  */
 public final class PayaraServer {
 
+  /** Request threads of the HTTP listener. */
+  static final int HTTP_THREADS = 64;
+
   private static final Logger LOG = Logger.getLogger(PayaraServer.class.getName());
 
   static final String POOL = "kameng-pool";
@@ -119,7 +122,8 @@ public final class PayaraServer {
     DatabaseSetup.prepare(db, databaseScripts());
     startDomain();
     Path marker = domainDir().resolve("config/.kameng-configured");
-    String runtimeConfig = "timers and batch in " + db.runtimeDatabase();
+    String runtimeConfig =
+        "timers and batch in " + db.runtimeDatabase() + "; http threads " + HTTP_THREADS;
     boolean firstStart = !Files.exists(marker);
     boolean runtimeChanged = firstStart || !Files.readString(marker).equals(runtimeConfig);
     configurePools(db);
@@ -139,6 +143,11 @@ public final class PayaraServer {
           RUNTIME_DATA_SOURCE,
           "--schemaName",
           db.runtimeDatabase());
+      // Payara's default of 5 request threads queues buyers behind each other at once.
+      asadmin(
+          "set",
+          "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+              + HTTP_THREADS);
       Files.writeString(marker, runtimeConfig);
     }
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
@@ -206,6 +215,11 @@ public final class PayaraServer {
           pool);
       asadmin("create-jdbc-resource", "--connectionpoolid", pool, jndiName);
     }
+    // Validating a connection on every hand-out costs a round trip per transaction; once a minute
+    // per connection still finds connections the database dropped.
+    asadmin(
+        "set",
+        "resources.jdbc-connection-pool." + pool + ".validate-atmost-once-period-in-seconds=60");
     String prefix = "resources.jdbc-connection-pool." + pool + ".property.";
     asadmin("set", prefix + "url=" + url);
     asadmin("set", prefix + "user=" + db.user());

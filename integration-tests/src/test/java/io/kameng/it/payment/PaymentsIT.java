@@ -127,6 +127,66 @@ class PaymentsIT {
   }
 
   @Test
+  void aLostNoticeIsRecoveredByTheActiveQueryWhileAnUnpaidAttemptStaysOpen() throws Exception {
+    Placed lost = place();
+    String lostPay = startPayment(lost);
+    fault(lost.reference(1), "DROP", 1);
+    Placed waiting = place();
+    startPayment(waiting);
+
+    pay(lostPay);
+    Thread.sleep(1_000);
+    assertThat(follow(lost).getString("state")).as("no notice came").isEqualTo("SUBMITTED");
+
+    advance(61);
+    while (queryPayments() > 0) {
+      // every due attempt, also other tests' left-overs
+    }
+
+    JsonObject recovered = follow(lost);
+    assertThat(recovered.getString("state")).isEqualTo("PAID");
+    assertThat(recovered.getJsonArray("timeline").getJsonObject(1).getString("actor"))
+        .isEqualTo("支付机构");
+    assertThat(countNotices(lost.reference(1), "APPLIED")).as("paid by the query").isZero();
+    assertThat(follow(waiting).getString("state")).isEqualTo("SUBMITTED");
+  }
+
+  @Test
+  void whenTheGatewaysQueryIsDownTheCircuitOpensAndTheQueriesCatchUpLater() throws Exception {
+    Placed lost = place();
+    String payUrl = startPayment(lost);
+    fault(lost.reference(1), "DROP", 1);
+    pay(payUrl);
+    sandbox("POST", "/api/gateway/faults", "{\"query\": \"DOWN\"}");
+    List<Placed> more = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Placed order = place();
+      startPayment(order);
+      more.add(order);
+    }
+
+    advance(61);
+    while (queryPayments() > 0) {
+      // all due attempts fail and are put off by 30 seconds, none is used up
+    }
+    assertThat(follow(lost).getString("state")).isEqualTo("SUBMITTED");
+    assertThat(metrics())
+        .as("the query's circuit breaker opened")
+        .containsPattern(
+            "ft_circuitbreaker_opened_total\\{[^}]*SandboxGateway.query[^}]*\\} [1-9]");
+
+    sandbox("DELETE", "/api/gateway/faults", null);
+    Thread.sleep(10_500); // the circuit's delay, in real time
+    advance(31);
+    while (queryPayments() > 0) {
+      // the put-off queries, now answered
+    }
+    assertThat(follow(lost).getString("state")).isEqualTo("PAID");
+    assertThat(more)
+        .allSatisfy(order -> assertThat(follow(order).getString("state")).isEqualTo("SUBMITTED"));
+  }
+
+  @Test
   void garbageForgedAndHugeNoticesNeverGetAServerErrorOrChangeAnything() throws Exception {
     Placed order = place();
     startPayment(order);
@@ -254,6 +314,24 @@ class PaymentsIT {
         throw new AssertionError(e);
       }
     }
+  }
+
+  private String metrics() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create(KamengTestEnvironment.stack().server().httpUrl() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static void advance(int seconds) {
+    FixtureClient.create(
+        "orders", Map.of("action", "advance", "seconds", Integer.toString(seconds)));
+  }
+
+  private static int queryPayments() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "queryPayments")));
   }
 
   private static int countNotices(String reference, String outcome) {

@@ -38,10 +38,12 @@ public class Catalogue {
   @RolesAllowed(Role.Names.ADMIN)
   public void delist(long id) {
     products.byId(id).ifPresent(Product::delist);
+    products.changed(id);
   }
 
   @RolesAllowed(Role.Names.ADMIN)
   public void relist(long id) {
     products.byId(id).ifPresent(Product::relist);
+    products.changed(id);
   }
 }

@@ -7,9 +7,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores and finds products inside the caller's transaction; no role checks (the boundaries do
@@ -20,7 +23,39 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ProductRegistry {
 
+  /**
+   * How long a product read for ordering is reused. Ordering reads the product on every order; a
+   * price change or delisting made on another server reaches this one within this time (on this
+   * server at once).
+   */
+  static final Duration ORDERING_SNAPSHOT = Duration.ofSeconds(5);
+
+  private record Snapshot(Product product, Instant readAt) {}
+
+  private static final Map<Long, Snapshot> FOR_ORDERING = new ConcurrentHashMap<>();
+
   @PersistenceContext EntityManager em;
+
+  /** The product as ordering sees it: read at most every few seconds, not changed through here. */
+  public Optional<Product> forOrdering(long id) {
+    Instant now = Instant.now();
+    Snapshot snapshot = FOR_ORDERING.get(id);
+    if (snapshot != null && snapshot.readAt().plus(ORDERING_SNAPSHOT).isAfter(now)) {
+      return Optional.of(snapshot.product());
+    }
+    Optional<Product> product = byId(id);
+    product.ifPresent(
+        p -> {
+          em.detach(p);
+          FOR_ORDERING.put(id, new Snapshot(p, now));
+        });
+    return product;
+  }
+
+  /** Forgets the ordering snapshot of a product that changed here. */
+  public void changed(long id) {
+    FOR_ORDERING.remove(id);
+  }
 
   public Product add(ProductSpec spec) {
     Product product = new Product(spec, Instant.now());

@@ -1,6 +1,7 @@
 package io.kameng.order.boundary;
 
 import io.kameng.identity.entity.Role;
+import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.platform.boundary.SchemaMigration;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Schedule;
@@ -12,9 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The periodic order scans of this server. Every server runs them; the row claims in the scans make
- * that safe. Not persistent: what is due is decided by the deadlines stored on the orders, not by
- * the timer, so a missed tick loses nothing.
+ * The periodic order scans of this server: unpaid expiry and the active payment queries. Every
+ * server runs them; the row claims in the scans make that safe. Not persistent: what is due is
+ * decided by the deadlines stored on the orders, not by the timer, so a missed tick loses nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -25,6 +26,7 @@ public class OrderScans {
 
   @Inject SchemaMigration migration;
   @Inject UnpaidOrderExpiry expiry;
+  @Inject PaymentQueries paymentQueries;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
   void scan() {
@@ -34,6 +36,9 @@ public class OrderScans {
     try {
       while (expiry.expireDue() == UnpaidOrderExpiry.BATCH) {
         LOG.fine("Another batch of unpaid orders is due");
+      }
+      while (paymentQueries.queryDue() == PaymentQueries.BATCH) {
+        LOG.fine("Another batch of payment queries is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

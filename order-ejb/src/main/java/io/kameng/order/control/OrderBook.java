@@ -75,10 +75,6 @@ public class OrderBook {
     return em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  public boolean numberTaken(String orderNo) {
-    return byNumber(orderNo).isPresent();
-  }
-
   /**
    * Claims a request key for this transaction. Answers empty when the key is new and now ours (a
    * concurrent request with the same key waits until this transaction ends); otherwise the key as

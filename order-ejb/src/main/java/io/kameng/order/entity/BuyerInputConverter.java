@@ -1,9 +1,9 @@
 package io.kameng.order.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.io.StringReader;
@@ -15,9 +15,12 @@ import java.util.Map;
 @Converter
 public class BuyerInputConverter implements AttributeConverter<Map<String, String>, String> {
 
+  /** Looked up once: {@code JSON.create…} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Override
   public String convertToDatabaseColumn(Map<String, String> input) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     input.forEach(json::add);
     return json.build().toString();
   }
@@ -25,7 +28,7 @@ public class BuyerInputConverter implements AttributeConverter<Map<String, Strin
   @Override
   public Map<String, String> convertToEntityAttribute(String column) {
     Map<String, String> input = new LinkedHashMap<>();
-    try (var reader = Json.createReader(new StringReader(column))) {
+    try (var reader = JSON.createReader(new StringReader(column))) {
       JsonObject object = reader.readObject();
       object.forEach((name, value) -> input.put(name, ((JsonString) value).getString()));
     }

@@ -1,15 +1,13 @@
 package io.kameng.payment.boundary;
 
 import io.kameng.order.control.OrderBook;
-import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
-import io.kameng.order.entity.OrderEvent;
-import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.OrderStateException;
 import io.kameng.payment.control.GatewayUnavailableException;
 import io.kameng.payment.control.PaymentBook;
 import io.kameng.payment.control.PaymentGateway;
 import io.kameng.payment.control.PaymentGateways;
+import io.kameng.payment.control.PaymentSettlement;
 import io.kameng.payment.entity.GatewayNotice;
 import io.kameng.payment.entity.NoticeOutcome;
 import io.kameng.payment.entity.PaymentAttempt;
@@ -20,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -37,17 +34,10 @@ public class Payments {
 
   private static final Logger LOG = Logger.getLogger(Payments.class.getName());
 
-  /**
-   * A payment this much after the unpaid expiry is still honoured if the order can be fulfilled.
-   */
-  public static final Duration LATE_PAYMENT_WINDOW = Duration.ofHours(12);
-
-  /** The first active query of an attempt whose notice does not come. */
-  static final Duration FIRST_QUERY = Duration.ofMinutes(1);
-
   @Inject OrderBook orders;
   @Inject PaymentBook payments;
   @Inject PaymentGateways gateways;
+  @Inject PaymentSettlement settlement;
   @Inject PlatformClock clock;
 
   /**
@@ -76,7 +66,7 @@ public class Payments {
             payments.attemptsFor(order.id()) + 1,
             gateway.provider(),
             now,
-            now.plus(FIRST_QUERY));
+            now.plus(PaymentQueries.SCHEDULE.get(0)));
     payments.add(attempt);
     PaymentGateway.CreatedPayment created;
     try {
@@ -110,44 +100,12 @@ public class Payments {
       LOG.warning(() -> "Rejected a " + provider + " payment notice: " + outcome);
       return false;
     }
-    NoticeOutcome outcome = apply(verified.get(), now);
+    NoticeOutcome outcome = settlement.settle(verified.get(), now);
     payments.record(new PaymentNotice(provider, parameters, outcome, now));
     if (outcome != NoticeOutcome.APPLIED && outcome != NoticeOutcome.REPEATED) {
       LOG.warning(
           () -> "Payment notice for " + verified.get().reference() + " not applied: " + outcome);
     }
     return true;
-  }
-
-  private NoticeOutcome apply(GatewayNotice notice, Instant now) {
-    Optional<PaymentAttempt> found = payments.byReference(notice.reference());
-    if (found.isEmpty()) {
-      return NoticeOutcome.UNKNOWN_PAYMENT;
-    }
-    PaymentAttempt attempt = found.get();
-    if (attempt.amount().compareTo(notice.amount()) != 0) {
-      return NoticeOutcome.AMOUNT_MISMATCH;
-    }
-    if (!notice.paid()) {
-      return NoticeOutcome.NOT_PAID;
-    }
-    Instant paidAt = notice.paidAt() == null ? now : notice.paidAt();
-    if (!payments.markPaid(attempt.reference(), notice.gatewayTradeNo(), paidAt)) {
-      return NoticeOutcome.REPEATED;
-    }
-    Order order = orders.lock(attempt.orderId());
-    Instant verifyBy = now.plus(OrderSettings.VERIFICATION_TIME);
-    if (order.state() == OrderState.SUBMITTED) {
-      order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
-      return NoticeOutcome.APPLIED;
-    }
-    if (order.state() == OrderState.CANCELLED) {
-      if (!paidAt.isAfter(order.paymentDeadline().plus(LATE_PAYMENT_WINDOW))) {
-        order.recordLatePayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
-        return NoticeOutcome.APPLIED;
-      }
-      return NoticeOutcome.TOO_LATE;
-    }
-    return NoticeOutcome.DOUBLE_PAYMENT;
   }
 }

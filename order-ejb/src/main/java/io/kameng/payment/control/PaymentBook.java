@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores payment attempts and notices inside the caller's transaction; no role checks. */
@@ -53,6 +54,23 @@ public class PaymentBook {
             .setParameter(4, reference)
             .executeUpdate()
         == 1;
+  }
+
+  /**
+   * Claims up to {@code limit} unpaid attempts whose next query is due, skipping rows another
+   * transaction holds.
+   */
+  public List<PaymentAttempt> claimDueQueries(Instant now, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM payment_attempt WHERE state = ?1 AND next_query_at <= ?2"
+                    + " ORDER BY next_query_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, PaymentState.CREATED.name())
+            .setParameter(2, Timestamp.from(now))
+            .setParameter(3, limit)
+            .getResultList();
+    return ids.stream().map(id -> em.find(PaymentAttempt.class, id.longValue())).toList();
   }
 
   public void record(PaymentNotice notice) {

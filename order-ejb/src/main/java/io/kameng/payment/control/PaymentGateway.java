@@ -1,6 +1,7 @@
 package io.kameng.payment.control;
 
 import io.kameng.payment.entity.GatewayNotice;
+import io.kameng.payment.entity.TradeStatus;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Map;
@@ -28,6 +29,13 @@ public interface PaymentGateway {
    * otherwise.
    */
   Optional<GatewayNotice> verify(Map<String, String> parameters);
+
+  /**
+   * Asks the provider where a payment stands (for attempts whose notice did not come).
+   *
+   * @throws RuntimeException when the provider cannot be reached; the query is tried again later
+   */
+  TradeStatus query(String reference);
 
   /**
    * The provider's trade number and the absolute URL of its pay page.

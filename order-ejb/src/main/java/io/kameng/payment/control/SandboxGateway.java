@@ -1,6 +1,7 @@
 package io.kameng.payment.control;
 
 import io.kameng.payment.entity.GatewayNotice;
+import io.kameng.payment.entity.TradeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -9,9 +10,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -83,6 +86,54 @@ public class SandboxGateway implements PaymentGateway {
       URI sandbox = URI.create(baseUrl());
       return new CreatedPayment(
           created.getString("tradeNo"), sandbox.resolve(created.getString("payUrl")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  @Timeout(3_000)
+  @Retry(maxRetries = 2, delay = 200, retryOn = UncheckedIOException.class)
+  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
+  public TradeStatus query(String reference) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          baseUrl()
+                              + "/api/gateway/trades/"
+                              + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
+                  .timeout(Duration.ofSeconds(10))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 404) {
+        return TradeStatus.of(TradeStatus.State.NOT_FOUND);
+      }
+      if (response.statusCode() != 200) {
+        throw new UncheckedIOException(
+            new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
+      }
+      JsonObject trade;
+      try (var reader = Json.createReader(new StringReader(response.body()))) {
+        trade = reader.readObject();
+      }
+      return switch (trade.getString("tradeStatus")) {
+        case "TRADE_SUCCESS", "TRADE_FINISHED" ->
+            TradeStatus.paid(
+                new GatewayNotice(
+                    reference,
+                    trade.getString("tradeNo"),
+                    new BigDecimal(trade.getString("amount")),
+                    true,
+                    null));
+        case "TRADE_CLOSED" -> TradeStatus.of(TradeStatus.State.CLOSED);
+        default -> TradeStatus.of(TradeStatus.State.WAITING);
+      };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -101,6 +101,36 @@ public class PaymentAttempt {
     payUrl = url;
   }
 
+  /**
+   * The gateway was asked and the payment is still open: the next query is due at the next step of
+   * {@code schedule} (times after creation), or never when the schedule is done.
+   */
+  public void queried(java.util.List<java.time.Duration> schedule) {
+    queries++;
+    nextQueryAt = queries < schedule.size() ? createdAt.plus(schedule.get(queries)) : null;
+  }
+
+  /** The gateway could not be asked: try again at {@code retryAt}, without using up a step. */
+  public void queryFailed(Instant retryAt) {
+    nextQueryAt = retryAt;
+  }
+
+  /** The gateway closed the payment unpaid. */
+  public void closedAtGateway() {
+    if (state == PaymentState.CREATED) {
+      state = PaymentState.CLOSED;
+      nextQueryAt = null;
+    }
+  }
+
+  public int queries() {
+    return queries;
+  }
+
+  public Optional<Instant> nextQueryAt() {
+    return Optional.ofNullable(nextQueryAt);
+  }
+
   public Long id() {
     return id;
   }

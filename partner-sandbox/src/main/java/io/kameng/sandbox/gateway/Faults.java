@@ -16,6 +16,16 @@ public class Faults {
   public record Injected(NoticeFault notice, int copies) {}
 
   private final Map<String, Injected> byScope = new ConcurrentHashMap<>();
+  private volatile boolean queriesDown;
+
+  /** Whether the trade query answers 503 (the gateway's query service is down). */
+  public boolean queriesDown() {
+    return queriesDown;
+  }
+
+  public void queriesDown(boolean down) {
+    queriesDown = down;
+  }
 
   public void inject(String scope, Injected fault) {
     byScope.put(scope, fault);
@@ -23,6 +33,7 @@ public class Faults {
 
   public void clear() {
     byScope.clear();
+    queriesDown = false;
   }
 
   public Optional<Injected> forTrade(String outTradeNo) {

@@ -75,6 +75,9 @@ public class GatewayResource {
   @Path("trades/{outTradeNo}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response query(@PathParam("outTradeNo") String outTradeNo) {
+    if (faults.queriesDown()) {
+      return Response.status(503).build();
+    }
     return trades
         .byOutTradeNo(outTradeNo)
         .map(
@@ -124,11 +127,18 @@ public class GatewayResource {
         : Response.seeOther(URI.create(trade.returnUrl())).build();
   }
 
-  /** Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50}}. */
+  /**
+   * Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50}} for a notice
+   * fault, or {@code {"query": "DOWN"}} to make the trade query answer 503.
+   */
   @POST
   @Path("faults")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response inject(JsonObject fault) {
+    if (fault.containsKey("query")) {
+      faults.queriesDown("DOWN".equals(fault.getString("query")));
+      return Response.noContent().build();
+    }
     faults.inject(
         fault.getString("scope", "*"),
         new Faults.Injected(

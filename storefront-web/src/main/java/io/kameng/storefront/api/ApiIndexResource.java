@@ -1,6 +1,5 @@
 package io.kameng.storefront.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,8 @@ public class ApiIndexResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject describe() {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("name", "Kameng storefront API")
         .add("version", "v1")
         .add("currency", "CNY")

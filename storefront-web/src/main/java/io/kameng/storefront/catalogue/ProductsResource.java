@@ -3,10 +3,10 @@ package io.kameng.storefront.catalogue;
 import io.kameng.catalogue.boundary.Catalogue;
 import io.kameng.catalogue.entity.BuyerField;
 import io.kameng.catalogue.entity.Product;
+import io.kameng.storefront.api.Jsons;
 import io.kameng.storefront.i18n.BuyerLanguage;
 import io.kameng.storefront.problem.Problem;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,9 +36,9 @@ public class ProductsResource {
   @GET
   public JsonObject listed() {
     BuyerLanguage language = BuyerLanguage.of(headers);
-    JsonArrayBuilder products = Json.createArrayBuilder();
+    JsonArrayBuilder products = Jsons.PROVIDER.createArrayBuilder();
     catalogue.listed().forEach(product -> products.add(view(product, language)));
-    return Json.createObjectBuilder().add("products", products).build();
+    return Jsons.PROVIDER.createObjectBuilder().add("products", products).build();
   }
 
   @GET
@@ -69,7 +69,8 @@ public class ProductsResource {
 
   static JsonObjectBuilder view(Product product, BuyerLanguage language) {
     JsonObjectBuilder view =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("id", product.id())
             .add("name", language.isChinese() ? product.nameZh() : product.nameEn())
             .add("nameZh", product.nameZh())
@@ -81,7 +82,8 @@ public class ProductsResource {
             .add("channel", product.channel().name())
             .add(
                 "quantity",
-                Json.createObjectBuilder()
+                Jsons.PROVIDER
+                    .createObjectBuilder()
                     .add("min", product.minQuantity())
                     .add("max", product.maxQuantity()))
             .add("listed", product.isListed())
@@ -91,16 +93,17 @@ public class ProductsResource {
   }
 
   private static JsonArrayBuilder fields(Product product, BuyerLanguage language) {
-    JsonArrayBuilder fields = Json.createArrayBuilder();
+    JsonArrayBuilder fields = Jsons.PROVIDER.createArrayBuilder();
     for (BuyerField field : product.type().fields()) {
       JsonObjectBuilder definition =
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("name", field.property())
               .add("label", language.text("BuyerField." + field.property()))
               .add("required", true)
               .add("maxLength", field.maxLength());
       if (field == BuyerField.GAME_SERVER) {
-        definition.add("options", Json.createArrayBuilder(product.servers()));
+        definition.add("options", Jsons.PROVIDER.createArrayBuilder(product.servers()));
       }
       fields.add(definition);
     }

@@ -3,8 +3,8 @@ package io.kameng.storefront.order;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderProgress;
+import io.kameng.storefront.api.Jsons;
 import io.kameng.storefront.i18n.BuyerLanguage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -22,14 +22,16 @@ final class OrderJson {
   static JsonObjectBuilder of(Order order, BuyerWords words) {
     BuyerLanguage language = words.language();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.PROVIDER
+            .createObjectBuilder()
             .add("orderNo", order.orderNo())
             .add("state", order.state().name())
             .add("stateText", words.state(order))
             .add("situation", words.situation(order))
             .add(
                 "product",
-                Json.createObjectBuilder()
+                Jsons.PROVIDER
+                    .createObjectBuilder()
                     .add("id", order.productId())
                     .add(
                         "name",
@@ -51,16 +53,18 @@ final class OrderJson {
         .add("timeline", timeline(order, words))
         .add(
             "actions",
-            Json.createObjectBuilder()
+            Jsons.PROVIDER
+                .createObjectBuilder()
                 .add("cancel", order.isCancellableByBuyer())
                 .add("correctInput", order.acceptsInputCorrection()));
   }
 
   private static JsonArrayBuilder progress(Order order, BuyerWords words) {
-    JsonArrayBuilder nodes = Json.createArrayBuilder();
+    JsonArrayBuilder nodes = Jsons.PROVIDER.createArrayBuilder();
     for (OrderProgress.Step step : order.progress().nodes()) {
       JsonObjectBuilder node =
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("node", step.node().name())
               .add("label", words.node(step.node(), order))
               .add("status", step.status().name());
@@ -72,10 +76,11 @@ final class OrderJson {
   }
 
   private static JsonArrayBuilder timeline(Order order, BuyerWords words) {
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = Jsons.PROVIDER.createArrayBuilder();
     for (OrderEvent event : order.timeline()) {
       JsonObjectBuilder line =
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("at", event.occurredAt().toString())
               .add("event", event.event().name())
               .add("actor", words.actor(event))
@@ -91,7 +96,7 @@ final class OrderJson {
   }
 
   private static JsonObjectBuilder input(Order order) {
-    JsonObjectBuilder input = Json.createObjectBuilder();
+    JsonObjectBuilder input = Jsons.PROVIDER.createObjectBuilder();
     order.buyerInput().forEach(input::add);
     return input;
   }

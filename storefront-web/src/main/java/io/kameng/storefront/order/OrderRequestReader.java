@@ -2,7 +2,7 @@ package io.kameng.storefront.order;
 
 import io.kameng.catalogue.entity.FieldError;
 import io.kameng.order.entity.OrderRequest;
-import jakarta.json.Json;
+import io.kameng.storefront.api.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -60,7 +60,7 @@ final class OrderRequestReader {
       throw new Unreadable(Kind.TOO_LARGE, List.of());
     }
     try (var reader =
-        Json.createReader(
+        Jsons.PROVIDER.createReader(
             new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -39,7 +39,9 @@ public final class RetryOnConflict {
           || cause instanceof SQLTransactionRollbackException
           // EclipseLink's own, when the conflict shows at commit rather than at a flush
           || cause.getClass().getSimpleName().equals("OptimisticLockException")
-          || (cause instanceof SQLException sql && "40001".equals(sql.getSQLState()))) {
+          || (cause instanceof SQLException sql && "40001".equals(sql.getSQLState()))
+          // two new orders drew the same random number
+          || String.valueOf(cause.getMessage()).contains("uq_customer_order_no")) {
         return true;
       }
     }

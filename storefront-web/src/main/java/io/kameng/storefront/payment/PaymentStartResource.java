@@ -1,8 +1,8 @@
 package io.kameng.storefront.payment;
 
 import io.kameng.payment.boundary.Payments;
+import io.kameng.storefront.api.Jsons;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,7 +43,7 @@ public class PaymentStartResource {
             notifyBase(uri),
             URI.create(returnUrl == null ? orderPage(uri, orderNo, token) : returnUrl));
     return Response.status(Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("payUrl", payUrl.toString()).build())
+        .entity(Jsons.PROVIDER.createObjectBuilder().add("payUrl", payUrl.toString()).build())
         .build();
   }
 

@@ -1,8 +1,8 @@
 package io.kameng.storefront.problem;
 
 import io.kameng.catalogue.entity.FieldError;
+import io.kameng.storefront.api.Jsons;
 import io.kameng.storefront.i18n.BuyerLanguage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -33,10 +33,11 @@ public final class FieldProblems {
   }
 
   static JsonArrayBuilder entries(BuyerLanguage language, List<FieldError> errors) {
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = Jsons.PROVIDER.createArrayBuilder();
     for (FieldError error : errors) {
       entries.add(
-          Json.createObjectBuilder()
+          Jsons.PROVIDER
+              .createObjectBuilder()
               .add("field", error.field())
               .add("pointer", pointer(error.field()))
               .add("code", error.code())

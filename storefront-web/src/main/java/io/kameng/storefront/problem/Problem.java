@@ -1,6 +1,6 @@
 package io.kameng.storefront.problem;
 
-import jakarta.json.Json;
+import io.kameng.storefront.api.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +16,8 @@ public final class Problem {
   private Problem() {}
 
   public static JsonObjectBuilder of(String type, int status, String title, String detail) {
-    return Json.createObjectBuilder()
+    return Jsons.PROVIDER
+        .createObjectBuilder()
         .add("type", type)
         .add("title", title)
         .add("status", status)
