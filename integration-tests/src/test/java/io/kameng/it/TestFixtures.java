@@ -12,6 +12,7 @@ import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderOwner;
 import io.kameng.payment.boundary.PaymentQueries;
+import io.kameng.payment.boundary.Refunds;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import jakarta.annotation.Resource;
@@ -50,6 +51,13 @@ public class TestFixtures {
   @Inject OrderBook orders;
 
   @Inject PaymentQueries paymentQueries;
+
+  @Inject Refunds refunds;
+
+  /** Tries one batch of due refunds now; answers how many were due. */
+  public int processDueRefunds() {
+    return refunds.processDue();
+  }
 
   /** Runs one batch of the active payment queries now; answers how many attempts were due. */
   public int queryDuePayments() {

@@ -40,6 +40,13 @@ public class TestOrders extends HttpServlet {
                   .toString();
           case "expire" -> Integer.toString(fixtures.expireDueOrders());
           case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
+          case "refund" -> Integer.toString(fixtures.processDueRefunds());
+          case "refunds" ->
+              single(
+                  "SELECT CONCAT(COUNT(*), ' ', COALESCE(GROUP_CONCAT(r.state, ':', r.reason,"
+                      + " ':', r.amount ORDER BY r.id), '')) FROM refund r"
+                      + " JOIN customer_order o ON o.id = r.order_id WHERE o.order_no = ?",
+                  request.getParameter("orderNo"));
           case "drive" -> {
             fixtures.driveOrder(request.getParameter("orderNo"), request.getParameter("step"));
             yield "ok";

@@ -187,6 +187,61 @@ class PaymentsIT {
   }
 
   @Test
+  void aSecondPaymentForAPaidOrderIsRefundedOnceEvenWhenTheGatewayAnswersTooLate()
+      throws Exception {
+    Placed order = place();
+    String first = startPayment(order);
+    String second = startPayment(order);
+    pay(first);
+    awaitState(order, "PAID");
+    sandbox("POST", "/api/gateway/faults", "{\"refund\": \"SLOW\"}");
+
+    pay(second);
+    await(() -> countNotices(order.reference(2), "DOUBLE_PAYMENT") == 1);
+    // The gateway refunds, then answers after the platform stopped waiting; the retry with the
+    // same request number is answered at once. (The server's own scan may get there first.)
+    await(
+        () -> {
+          refund();
+          return refunds(order).startsWith("1 SUCCEEDED");
+        });
+
+    assertThat(refunds(order)).isEqualTo("1 SUCCEEDED:EXTRA_PAYMENT:48.00");
+    JsonObject trade = json(sandbox("GET", "/api/gateway/trades/" + order.reference(2), null));
+    assertThat(trade.getString("refunded")).isEqualTo("48.00");
+    assertThat(trade.getInt("refundCount")).as("refunded once").isEqualTo(1);
+    JsonObject first1 = json(sandbox("GET", "/api/gateway/trades/" + order.reference(1), null));
+    assertThat(first1.getInt("refundCount")).isZero();
+    JsonObject view = follow(order);
+    assertThat(view.getString("state")).isEqualTo("PAID");
+    assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .containsExactly("SUBMITTED", "PAID", "EXTRA_PAYMENT_REFUNDING", "PAYMENT_REFUNDED");
+    assertThat(view.getJsonArray("timeline").getJsonObject(2).getString("text"))
+        .isEqualTo("本订单收到了第二笔付款，多付的款项正在退回");
+    assertThat(countEvents(order, "PAID")).isEqualTo(1);
+  }
+
+  @Test
+  void aPaymentAfterTheUnpaidExpiryWithinTwelveHoursResumesTheOrder() throws Exception {
+    Placed order = place();
+    String payUrl = startPayment(order);
+    advance(16 * 60);
+    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
+      // every due order, also other tests' left-overs
+    }
+    assertThat(follow(order).getString("state")).isEqualTo("CANCELLED");
+
+    pay(payUrl);
+
+    JsonObject resumed = awaitState(order, "PAID");
+    assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID");
+    assertThat(refunds(order)).isEqualTo("0");
+  }
+
+  @Test
   void garbageForgedAndHugeNoticesNeverGetAServerErrorOrChangeAnything() throws Exception {
     Placed order = place();
     startPayment(order);
@@ -328,6 +383,14 @@ class PaymentsIT {
   private static void advance(int seconds) {
     FixtureClient.create(
         "orders", Map.of("action", "advance", "seconds", Integer.toString(seconds)));
+  }
+
+  private static int refund() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund")));
+  }
+
+  private static String refunds(Placed order) {
+    return FixtureClient.create("orders", Map.of("action", "refunds", "orderNo", order.orderNo()));
   }
 
   private static int queryPayments() {

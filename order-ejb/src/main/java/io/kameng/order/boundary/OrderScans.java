@@ -2,6 +2,7 @@ package io.kameng.order.boundary;
 
 import io.kameng.identity.entity.Role;
 import io.kameng.payment.boundary.PaymentQueries;
+import io.kameng.payment.boundary.Refunds;
 import io.kameng.platform.boundary.SchemaMigration;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Schedule;
@@ -13,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The periodic order scans of this server: unpaid expiry and the active payment queries. Every
- * server runs them; the row claims in the scans make that safe. Not persistent: what is due is
- * decided by the deadlines stored on the orders, not by the timer, so a missed tick loses nothing.
+ * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds.
+ * Every server runs them; the row claims in the scans make that safe. Not persistent: what is due
+ * is decided by the deadlines stored on the orders, not by the timer, so a missed tick loses
+ * nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -27,6 +29,7 @@ public class OrderScans {
   @Inject SchemaMigration migration;
   @Inject UnpaidOrderExpiry expiry;
   @Inject PaymentQueries paymentQueries;
+  @Inject Refunds refunds;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
   void scan() {
@@ -39,6 +42,9 @@ public class OrderScans {
       }
       while (paymentQueries.queryDue() == PaymentQueries.BATCH) {
         LOG.fine("Another batch of payment queries is due");
+      }
+      while (refunds.processDue() == Refunds.BATCH) {
+        LOG.fine("Another batch of refunds is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

@@ -19,7 +19,9 @@ import io.kameng.order.entity.Submission;
 import io.kameng.order.entity.Submission.Outcome;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.control.Digests;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +48,7 @@ public class Orders {
   @Inject OrderBook book;
   @Inject ProductRegistry products;
   @Inject PlatformClock clock;
+  @Resource SessionContext context;
 
   /**
    * Places an order at the product's price. With an Idempotency-Key the same key and request answer
@@ -70,7 +73,7 @@ public class Orders {
     String keyHash = Digests.sha256Hex("key:" + idempotencyKey);
     String requestHash = request.fingerprint();
     Instant keyExpiry = now.plus(OrderSettings.IDEMPOTENCY_RETENTION);
-    Optional<KnownKey> known = book.claimKey(keyHash, requestHash, now, keyExpiry);
+    Optional<KnownKey> known = book.claimKey(keyHash, requestHash, null, now, keyExpiry);
     if (known.isPresent()) {
       KnownKey key = known.get();
       if (!key.isExpired(now)) {
@@ -92,28 +95,34 @@ public class Orders {
     return new Submission(Outcome.CREATED, order, Optional.of(token));
   }
 
+  /**
+   * Without a key: the order is placed first and then its repeat key claimed with the order's id in
+   * one statement (the common case costs no second write); when an earlier unpaid order within the
+   * window holds the key, this transaction rolls back and the earlier order is the answer.
+   */
   private Submission submitOnce(OrderRequest request, String buyerIp, Instant now) {
     Product product = orderable(request);
     Map<String, String> input = checkedInput(product, request);
     String repeatHash = new OrderRequest(product.id(), request.quantity(), input).fingerprint();
     String keyHash = Digests.sha256Hex("repeat:" + repeatHash);
     Instant keyExpiry = now.plus(OrderSettings.REPEAT_WINDOW);
-    Optional<KnownKey> known = book.claimKey(keyHash, repeatHash, now, keyExpiry);
+    String token = AccessTokens.newToken();
+    Order order = place(product, request, input, token, buyerIp, now);
+    Optional<KnownKey> known = book.claimKey(keyHash, repeatHash, order.id(), now, keyExpiry);
     if (known.isPresent()) {
       Optional<Order> earlier =
           known
               .filter(key -> !key.isExpired(now))
               .flatMap(KnownKey::orderId)
               .flatMap(book::byId)
-              .filter(order -> order.state() == OrderState.SUBMITTED);
+              .filter(previous -> previous.state() == OrderState.SUBMITTED);
       if (earlier.isPresent()) {
+        context.setRollbackOnly();
         return new Submission(Outcome.REPEATED, loaded(earlier.get()), Optional.empty());
       }
       book.renewKey(keyHash, repeatHash, now, keyExpiry);
+      book.attachKey(keyHash, order.id(), null);
     }
-    String token = AccessTokens.newToken();
-    Order order = place(product, request, input, token, buyerIp, now);
-    book.attachKey(keyHash, order.id(), null);
     return new Submission(Outcome.CREATED, order, Optional.of(token));
   }
 

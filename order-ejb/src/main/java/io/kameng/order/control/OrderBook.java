@@ -76,20 +76,22 @@ public class OrderBook {
   }
 
   /**
-   * Claims a request key for this transaction. Answers empty when the key is new and now ours (a
-   * concurrent request with the same key waits until this transaction ends); otherwise the key as
-   * it stands, read under a shared lock.
+   * Claims a request key for this transaction, for the order {@code orderId} when it is already
+   * placed (else null and {@link #attachKey} later). Answers empty when the key is new and now ours
+   * (a concurrent request with the same key waits until this transaction ends); otherwise the key
+   * as it stands, read under a shared lock.
    */
   public Optional<KnownKey> claimKey(
-      String keyHash, String requestHash, Instant now, Instant expiresAt) {
+      String keyHash, String requestHash, Long orderId, Instant now, Instant expiresAt) {
     int inserted =
         em.createNativeQuery(
-                "INSERT IGNORE INTO order_request_key (key_hash, request_hash, created_at,"
-                    + " expires_at) VALUES (?1, ?2, ?3, ?4)")
+                "INSERT IGNORE INTO order_request_key (key_hash, request_hash, order_id,"
+                    + " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
             .setParameter(1, keyHash)
             .setParameter(2, requestHash)
-            .setParameter(3, Timestamp.from(now))
-            .setParameter(4, Timestamp.from(expiresAt))
+            .setParameter(3, orderId)
+            .setParameter(4, Timestamp.from(now))
+            .setParameter(5, Timestamp.from(expiresAt))
             .executeUpdate();
     if (inserted == 1) {
       return Optional.empty();

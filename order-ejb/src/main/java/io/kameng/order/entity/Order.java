@@ -15,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,7 +54,14 @@ public class Order {
           OrderState.SUBMITTED, OrderState.PAID, OrderState.VERIFYING, OrderState.AWAITING_BUYER);
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @TableGenerator(
+      name = "customer_order_ids",
+      table = "id_sequence",
+      pkColumnName = "name",
+      valueColumnName = "next_value",
+      pkColumnValue = "customer_order",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "customer_order_ids")
   private Long id;
 
   @Column(name = "order_no", nullable = false, updatable = false, length = 24)
@@ -276,6 +284,33 @@ public class Order {
         verifyBy,
         verifyBy,
         now);
+  }
+
+  /**
+   * A second payment arrived for an order already paid: it is being refunded. A money fact on the
+   * timeline; the order's state does not change.
+   */
+  public void extraPaymentReceived(Instant now, String amount) {
+    if (!state.isPaid()) {
+      throw refused("order.cannotMove", "Only a paid order can receive an extra payment.");
+    }
+    updatedAt = now;
+    record(now, OrderEvent.PAYMENT_GATEWAY, OrderEventType.EXTRA_PAYMENT_REFUNDING, amount);
+  }
+
+  /** A payment came too long after the order expired unpaid: it is being refunded. */
+  public void latePaymentRefused(Instant now, String amount) {
+    if (state != OrderState.CANCELLED) {
+      throw refused("order.cannotMove", "Only an expired order refuses a late payment.");
+    }
+    updatedAt = now;
+    record(now, OrderEvent.PAYMENT_GATEWAY, OrderEventType.LATE_PAYMENT_REFUNDING, amount);
+  }
+
+  /** The gateway confirmed a refund of {@code amount} to the buyer. */
+  public void paymentRefunded(Instant now, String amount) {
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.PAYMENT_REFUNDED, amount);
   }
 
   /** The platform starts (or restarts) its checks: input, risk rules, stock and channel. */

@@ -69,7 +69,9 @@ public class PaymentQueries {
           case CLOSED -> attempt.closedAtGateway();
           case WAITING, NOT_FOUND -> attempt.queried(SCHEDULE);
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Also what fault tolerance throws when it gave up (its timeout interrupts the call).
+        Thread.interrupted();
         LOG.warning(() -> "Could not query " + attempt.reference() + ": " + e);
         attempt.queryFailed(now.plus(RETRY));
       }

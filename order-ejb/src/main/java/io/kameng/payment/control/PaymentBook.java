@@ -3,6 +3,8 @@ package io.kameng.payment.control;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.PaymentNotice;
 import io.kameng.payment.entity.PaymentState;
+import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -71,6 +73,36 @@ public class PaymentBook {
             .setParameter(3, limit)
             .getResultList();
     return ids.stream().map(id -> em.find(PaymentAttempt.class, id.longValue())).toList();
+  }
+
+  public void addRefund(Refund refund) {
+    em.persist(refund);
+  }
+
+  public int refundsFor(long attemptId) {
+    return em.createNamedQuery(Refund.COUNT_FOR_ATTEMPT, Long.class)
+        .setParameter("attemptId", attemptId)
+        .getSingleResult()
+        .intValue();
+  }
+
+  public Optional<PaymentAttempt> attempt(long id) {
+    return Optional.ofNullable(em.find(PaymentAttempt.class, id));
+  }
+
+  /** Claims up to {@code limit} refunds due for a try, skipping rows another transaction holds. */
+  public List<Refund> claimDueRefunds(Instant now, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM refund WHERE state IN (?1, ?2) AND next_try_at <= ?3"
+                    + " ORDER BY next_try_at LIMIT ?4 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, RefundState.REQUESTED.name())
+            .setParameter(2, RefundState.RETRYING.name())
+            .setParameter(3, Timestamp.from(now))
+            .setParameter(4, limit)
+            .getResultList();
+    return ids.stream().map(id -> em.find(Refund.class, id.longValue())).toList();
   }
 
   public void record(PaymentNotice notice) {

@@ -38,6 +38,27 @@ public interface PaymentGateway {
   TradeStatus query(String reference);
 
   /**
+   * Refunds {@code amount} of a paid payment under {@code requestNo}. The same request number asked
+   * again never refunds twice: the provider answers with the first refund.
+   *
+   * @throws RuntimeException when the provider cannot be reached or did not answer in time; the
+   *     refund is asked again later with the same number
+   */
+  RefundAnswer refund(String reference, String requestNo, BigDecimal amount);
+
+  /**
+   * The provider's answer to a refund.
+   *
+   * @param refusal empty when refunded; otherwise the provider's code for a refusal that asking
+   *     again will not change (for example more than was paid)
+   */
+  record RefundAnswer(Optional<String> refusal) {
+    public boolean refunded() {
+      return refusal.isEmpty();
+    }
+  }
+
+  /**
    * The provider's trade number and the absolute URL of its pay page.
    *
    * @param tradeNo the provider's number for the payment

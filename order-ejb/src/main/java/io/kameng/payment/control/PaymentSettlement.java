@@ -8,6 +8,8 @@ import io.kameng.order.entity.OrderState;
 import io.kameng.payment.entity.GatewayNotice;
 import io.kameng.payment.entity.NoticeOutcome;
 import io.kameng.payment.entity.PaymentAttempt;
+import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundReason;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +36,12 @@ public class PaymentSettlement {
 
   @Inject PaymentBook payments;
   @Inject OrderBook orders;
+
+  /** Money that must go back in full: a refund due at once, under a request number of its own. */
+  private void refund(PaymentAttempt attempt, RefundReason reason, Instant now) {
+    payments.addRefund(
+        Refund.of(attempt, payments.refundsFor(attempt.id()) + 1, attempt.amount(), reason, now));
+  }
 
   public NoticeOutcome settle(GatewayNotice notice, Instant now) {
     Optional<PaymentAttempt> found = payments.byReference(notice.reference());
@@ -62,8 +70,12 @@ public class PaymentSettlement {
         order.recordLatePayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
         return NoticeOutcome.APPLIED;
       }
+      order.latePaymentRefused(now, attempt.amount().toPlainString());
+      refund(attempt, RefundReason.LATE_PAYMENT, now);
       return NoticeOutcome.TOO_LATE;
     }
+    order.extraPaymentReceived(now, attempt.amount().toPlainString());
+    refund(attempt, RefundReason.EXTRA_PAYMENT, now);
     return NoticeOutcome.DOUBLE_PAYMENT;
   }
 }

@@ -42,6 +42,15 @@ public class SandboxGateway implements PaymentGateway {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final ZoneId GATEWAY_ZONE = ZoneId.of("Asia/Shanghai");
 
+  /**
+   * How long a call waits for the gateway's answer: just under its fault-tolerance timeout, so a
+   * slow answer ends as an ordinary I/O failure (and is retried) rather than by interrupting the
+   * thread; the {@code @Timeout}s stay as the last word.
+   */
+  private static final Duration CREATE_WAIT = Duration.ofMillis(4_500);
+
+  private static final Duration CALL_WAIT = Duration.ofMillis(2_500);
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private volatile PublicKey key;
@@ -70,7 +79,7 @@ public class SandboxGateway implements PaymentGateway {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/payments"))
-                  .timeout(Duration.ofSeconds(10))
+                  .timeout(CREATE_WAIT)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
@@ -107,7 +116,7 @@ public class SandboxGateway implements PaymentGateway {
                           baseUrl()
                               + "/api/gateway/trades/"
                               + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
-                  .timeout(Duration.ofSeconds(10))
+                  .timeout(CALL_WAIT)
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -134,6 +143,51 @@ public class SandboxGateway implements PaymentGateway {
         case "TRADE_CLOSED" -> TradeStatus.of(TradeStatus.State.CLOSED);
         default -> TradeStatus.of(TradeStatus.State.WAITING);
       };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  @Timeout(3_000)
+  @Retry(
+      maxRetries = 1,
+      delay = 200,
+      retryOn = {
+        UncheckedIOException.class,
+        org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class
+      })
+  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
+  public RefundAnswer refund(String reference, String requestNo, BigDecimal amount) {
+    String body =
+        Json.createObjectBuilder()
+            .add("outTradeNo", reference)
+            .add("refundRequestNo", requestNo)
+            .add("amount", amount.toPlainString())
+            .build()
+            .toString();
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/refunds"))
+                  .timeout(CALL_WAIT)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return new RefundAnswer(Optional.empty());
+      }
+      if (response.statusCode() == 422) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+          return new RefundAnswer(Optional.of(reader.readObject().getString("code", "REFUSED")));
+        }
+      }
+      throw new UncheckedIOException(
+          new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

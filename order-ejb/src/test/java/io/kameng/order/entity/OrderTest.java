@@ -87,6 +87,22 @@ class OrderTest {
           new Action(
               "confirmRefund", o -> o.confirmRefund(LATER), EnumSet.of(OrderState.REFUNDING)),
           new Action(
+              "recordLatePayment",
+              o -> o.recordLatePayment(LATER, OrderEvent.PAYMENT_GATEWAY, DEADLINE),
+              EnumSet.of(OrderState.CANCELLED)),
+          new Action(
+              "extraPaymentReceived",
+              o -> o.extraPaymentReceived(LATER, "48.00"),
+              EnumSet.complementOf(EnumSet.of(OrderState.SUBMITTED, OrderState.CANCELLED))),
+          new Action(
+              "latePaymentRefused",
+              o -> o.latePaymentRefused(LATER, "48.00"),
+              EnumSet.of(OrderState.CANCELLED)),
+          new Action(
+              "paymentRefunded",
+              o -> o.paymentRefunded(LATER, "48.00"),
+              EnumSet.allOf(OrderState.class)),
+          new Action(
               "markLate",
               o -> o.markLate(StuckReason.SUPPLIER, LATER, DEADLINE, DEADLINE),
               EnumSet.complementOf(

@@ -17,6 +17,19 @@ public class Faults {
 
   private final Map<String, Injected> byScope = new ConcurrentHashMap<>();
   private volatile boolean queriesDown;
+  private volatile boolean refundsSlow;
+
+  /**
+   * Whether a refund is made but answered only after 6 seconds (the merchant times out and asks
+   * again; asking again is answered at once).
+   */
+  public boolean refundsSlow() {
+    return refundsSlow;
+  }
+
+  public void refundsSlow(boolean slow) {
+    refundsSlow = slow;
+  }
 
   /** Whether the trade query answers 503 (the gateway's query service is down). */
   public boolean queriesDown() {
@@ -34,6 +47,7 @@ public class Faults {
   public void clear() {
     byScope.clear();
     queriesDown = false;
+    refundsSlow = false;
   }
 
   public Optional<Injected> forTrade(String outTradeNo) {

@@ -27,7 +27,8 @@ import java.time.Instant;
  *       or gives up; paying sends the signed notice and returns the buyer to the merchant;
  *   <li>{@code GET /sandbox/api/gateway/trades/{outTradeNo}} answers the trade's status (the
  *       merchant's active query);
- *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears notice faults.
+ *   <li>{@code POST /sandbox/api/gateway/refunds} refunds, once per refund request number;
+ *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults.
  * </ul>
  */
 @Path("gateway")
@@ -88,6 +89,8 @@ public class GatewayResource {
                             .add("outTradeNo", trade.outTradeNo())
                             .add("amount", trade.amount().toPlainString())
                             .add("tradeStatus", trade.status().name())
+                            .add("refunded", trade.refunded().toPlainString())
+                            .add("refundCount", trade.refundCount())
                             .build())
                     .build())
         .orElseGet(
@@ -95,6 +98,48 @@ public class GatewayResource {
                 Response.status(404)
                     .entity(Json.createObjectBuilder().add("code", "TRADE_NOT_EXIST").build())
                     .build());
+  }
+
+  /**
+   * Refunds part or all of a paid trade. Body: {@code {"outTradeNo", "refundRequestNo", "amount"}}.
+   * The same refund request number never refunds twice.
+   */
+  @POST
+  @Path("refunds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response refund(JsonObject request) throws InterruptedException {
+    Trade trade = trades.byOutTradeNo(request.getString("outTradeNo", "")).orElse(null);
+    String requestNo = request.getString("refundRequestNo", "");
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(request.getString("amount", ""));
+    } catch (NumberFormatException e) {
+      amount = null;
+    }
+    if (trade == null || requestNo.isBlank() || amount == null || amount.signum() <= 0) {
+      return Response.status(422)
+          .entity(Json.createObjectBuilder().add("code", "INVALID_PARAMETER").build())
+          .build();
+    }
+    Trade.RefundOutcome outcome = trade.refund(requestNo, amount);
+    if (faults.refundsSlow() && outcome == Trade.RefundOutcome.REFUNDED) {
+      // The refund is made, but its answer comes too late: the merchant must ask again.
+      Thread.sleep(6_000);
+    }
+    return switch (outcome) {
+      case REFUNDED, ALREADY_REFUNDED ->
+          Response.ok(
+                  Json.createObjectBuilder()
+                      .add("refundRequestNo", requestNo)
+                      .add("status", "REFUND_SUCCESS")
+                      .build())
+              .build();
+      case NOT_PAID, AMOUNT_EXCEEDED ->
+          Response.status(422)
+              .entity(Json.createObjectBuilder().add("code", outcome.name()).build())
+              .build();
+    };
   }
 
   @GET
@@ -135,6 +180,10 @@ public class GatewayResource {
   @Path("faults")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response inject(JsonObject fault) {
+    if (fault.containsKey("refund")) {
+      faults.refundsSlow("SLOW".equals(fault.getString("refund")));
+      return Response.noContent().build();
+    }
     if (fault.containsKey("query")) {
       faults.queriesDown("DOWN".equals(fault.getString("query")));
       return Response.noContent().build();

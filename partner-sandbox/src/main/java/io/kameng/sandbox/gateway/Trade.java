@@ -26,6 +26,43 @@ public final class Trade {
   private final Instant createdAt;
   private Status status = Status.WAIT_BUYER_PAY;
   private Instant paidAt;
+  private final java.util.Map<String, BigDecimal> refunds = new java.util.LinkedHashMap<>();
+
+  /** What a refund request came to. */
+  public enum RefundOutcome {
+    REFUNDED,
+    ALREADY_REFUNDED,
+    NOT_PAID,
+    AMOUNT_EXCEEDED
+  }
+
+  /**
+   * Refunds {@code amount} under {@code requestNo}, once: the same number again answers the first
+   * refund and moves no money.
+   */
+  synchronized RefundOutcome refund(String requestNo, BigDecimal amount) {
+    if (refunds.containsKey(requestNo)) {
+      return RefundOutcome.ALREADY_REFUNDED;
+    }
+    if (status != Status.TRADE_SUCCESS) {
+      return RefundOutcome.NOT_PAID;
+    }
+    if (refunded().add(amount).compareTo(this.amount) > 0) {
+      return RefundOutcome.AMOUNT_EXCEEDED;
+    }
+    refunds.put(requestNo, amount);
+    return RefundOutcome.REFUNDED;
+  }
+
+  /** The money refunded so far. */
+  public synchronized BigDecimal refunded() {
+    return refunds.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** How many refunds moved money. */
+  public synchronized int refundCount() {
+    return refunds.size();
+  }
 
   Trade(
       String tradeNo,

@@ -19,7 +19,12 @@ import java.util.Set;
 public record BuyerWords(BuyerLanguage language) {
 
   private static final Set<OrderEventType> REASON_SHOWN =
-      EnumSet.of(OrderEventType.BUYER_ASKED_TO_CORRECT, OrderEventType.REFUND_STARTED);
+      EnumSet.of(
+          OrderEventType.BUYER_ASKED_TO_CORRECT,
+          OrderEventType.REFUND_STARTED,
+          OrderEventType.EXTRA_PAYMENT_REFUNDING,
+          OrderEventType.LATE_PAYMENT_REFUNDING,
+          OrderEventType.PAYMENT_REFUNDED);
 
   public String state(Order order) {
     return language.text("OrderState." + order.state().name());
