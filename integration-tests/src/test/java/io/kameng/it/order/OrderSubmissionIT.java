@@ -240,6 +240,27 @@ class OrderSubmissionIT {
   }
 
   @Test
+  void manyBuyersOrderingAtOnceAllGetTheirOwnOrder() throws Exception {
+    long card = product("card", true);
+    java.util.concurrent.atomic.AtomicInteger buyer =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    // More orders than one block of ids (50), from several threads at once.
+    List<HttpResponse<String>> responses =
+        concurrently(
+            120,
+            () ->
+                zh.postJson(
+                    "/orders",
+                    "{\"productId\": %d, \"input\": {\"deliveryContact\": \"b%d@example.com\"}}"
+                        .formatted(card, buyer.incrementAndGet())));
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+    assertThat(responses.stream().map(r -> json(r).getString("orderNo")).distinct()).hasSize(120);
+    assertThat(countOrders(card)).isEqualTo(120);
+  }
+
+  @Test
   void concurrentRequestsWithOneKeyMakeOneOrder() throws Exception {
     long card = product("card", true);
     String key = UUID.randomUUID().toString();

@@ -15,7 +15,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,14 +53,7 @@ public class Order {
           OrderState.SUBMITTED, OrderState.PAID, OrderState.VERIFYING, OrderState.AWAITING_BUYER);
 
   @Id
-  @TableGenerator(
-      name = "customer_order_ids",
-      table = "id_sequence",
-      pkColumnName = "name",
-      valueColumnName = "next_value",
-      pkColumnValue = "customer_order",
-      allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = "customer_order_ids")
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   @Column(name = "order_no", nullable = false, updatable = false, length = 24)

@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,14 +35,7 @@ public class OrderEvent {
   public static final String BUYER = "BUYER";
 
   @Id
-  @TableGenerator(
-      name = "order_event_ids",
-      table = "id_sequence",
-      pkColumnName = "name",
-      valueColumnName = "next_value",
-      pkColumnValue = "order_event",
-      allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.TABLE, generator = "order_event_ids")
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
