@@ -28,6 +28,7 @@ import java.time.Instant;
  *   <li>{@code GET /sandbox/api/gateway/trades/{outTradeNo}} answers the trade's status (the
  *       merchant's active query);
  *   <li>{@code POST /sandbox/api/gateway/refunds} refunds, once per refund request number;
+ *   <li>{@code GET /sandbox/api/gateway/statements/{yyyy-MM-dd}} is the day's statement (CSV);
  *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults.
  * </ul>
  */
@@ -140,6 +141,24 @@ public class GatewayResource {
               .entity(Json.createObjectBuilder().add("code", outcome.name()).build())
               .build();
     };
+  }
+
+  /**
+   * The day's statement (China time, {@code yyyy-MM-dd}) as CSV: payments and refunds with fees.
+   */
+  @GET
+  @Path("statements/{day}")
+  @Produces("text/csv")
+  public Response statement(@PathParam("day") String day) {
+    java.time.LocalDate date;
+    try {
+      date = java.time.LocalDate.parse(day);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Response.status(400).type(MediaType.TEXT_PLAIN).entity("Day as yyyy-MM-dd").build();
+    }
+    return Response.ok(Statement.of(trades.all(), date))
+        .header("Content-Disposition", "attachment; filename=\"statement-" + date + ".csv\"")
+        .build();
   }
 
   @GET

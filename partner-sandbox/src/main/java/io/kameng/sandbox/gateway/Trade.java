@@ -26,7 +26,10 @@ public final class Trade {
   private final Instant createdAt;
   private Status status = Status.WAIT_BUYER_PAY;
   private Instant paidAt;
-  private final java.util.Map<String, BigDecimal> refunds = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, RefundLine> refunds = new java.util.LinkedHashMap<>();
+
+  /** A refund made: its request number, amount and time. */
+  public record RefundLine(String requestNo, BigDecimal amount, Instant at) {}
 
   /** What a refund request came to. */
   public enum RefundOutcome {
@@ -50,13 +53,20 @@ public final class Trade {
     if (refunded().add(amount).compareTo(this.amount) > 0) {
       return RefundOutcome.AMOUNT_EXCEEDED;
     }
-    refunds.put(requestNo, amount);
+    refunds.put(requestNo, new RefundLine(requestNo, amount, Instant.now()));
     return RefundOutcome.REFUNDED;
   }
 
   /** The money refunded so far. */
   public synchronized BigDecimal refunded() {
-    return refunds.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    return refunds.values().stream()
+        .map(RefundLine::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The refunds made, oldest first. */
+  public synchronized java.util.List<RefundLine> refundLines() {
+    return java.util.List.copyOf(refunds.values());
   }
 
   /** How many refunds moved money. */

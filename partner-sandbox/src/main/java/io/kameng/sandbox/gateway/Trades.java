@@ -29,6 +29,11 @@ public class Trades {
     return Optional.ofNullable(byTradeNo.get(tradeNo));
   }
 
+  /** Every trade, oldest first. */
+  public java.util.List<Trade> all() {
+    return byTradeNo.values().stream().sorted(Comparator.comparing(Trade::createdAt)).toList();
+  }
+
   /** The latest trade for a merchant reference. */
   public Optional<Trade> byOutTradeNo(String outTradeNo) {
     return byTradeNo.values().stream()
