@@ -67,6 +67,7 @@ public class TestOrders extends HttpServlet {
                   request.getParameter("reference"),
                   request.getParameter("outcome"));
           case "countAllNotices" -> count("SELECT COUNT(*) FROM payment_notice");
+          case "invariants" -> invariants(request.getParameter("productId"));
           case "countRequestKeys" -> count("SELECT COUNT(*) FROM order_request_key");
           case "storedInput" ->
               single(
@@ -77,6 +78,57 @@ public class TestOrders extends HttpServlet {
     response.setStatus(HttpServletResponse.SC_CREATED);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().print(answer);
+  }
+
+  /**
+   * The money and ownership invariants over the orders of one product, one {@code name=value} per
+   * line: orders paid twice, money received (paid attempts), money kept for fulfilment (orders in a
+   * paid state), money refunded and still to refund, open orders without owner or deadline, orders
+   * per state.
+   */
+  private String invariants(String productId) {
+    String ofProduct = " JOIN customer_order o ON o.id = x.order_id WHERE o.product_id = ?";
+    return String.join(
+        "\n",
+        "paidTwice="
+            + single(
+                "SELECT COUNT(*) FROM (SELECT x.order_id FROM order_event x"
+                    + " JOIN customer_order o ON o.id = x.order_id"
+                    + " WHERE o.product_id = ? AND x.event = 'PAID'"
+                    + " GROUP BY x.order_id HAVING COUNT(*) > 1) twice",
+                productId),
+        "received="
+            + single(
+                "SELECT COALESCE(SUM(x.amount), 0) FROM payment_attempt x"
+                    + ofProduct
+                    + " AND x.state = 'PAID'",
+                productId),
+        "kept="
+            + single(
+                "SELECT COALESCE(SUM(o.amount), 0) FROM customer_order o WHERE o.product_id = ?"
+                    + " AND o.state NOT IN ('SUBMITTED', 'CANCELLED', 'REFUNDED')",
+                productId),
+        "refunded="
+            + single(
+                "SELECT COALESCE(SUM(x.amount), 0) FROM refund x"
+                    + ofProduct
+                    + " AND x.state = 'SUCCEEDED'",
+                productId),
+        "toRefund="
+            + single(
+                "SELECT COUNT(*) FROM refund x" + ofProduct + " AND x.state <> 'SUCCEEDED'",
+                productId),
+        "openWithoutOwnerOrDeadline="
+            + single(
+                "SELECT COUNT(*) FROM customer_order o WHERE o.product_id = ?"
+                    + " AND o.state NOT IN ('COMPLETED', 'CANCELLED', 'REFUNDED')"
+                    + " AND (o.owner IS NULL OR o.deadline IS NULL)",
+                productId),
+        "states="
+            + single(
+                "SELECT GROUP_CONCAT(s ORDER BY s) FROM (SELECT CONCAT(o.state, ':', COUNT(*)) s"
+                    + " FROM customer_order o WHERE o.product_id = ? GROUP BY o.state) states",
+                productId));
   }
 
   private String count(String sql, String... parameters) {
