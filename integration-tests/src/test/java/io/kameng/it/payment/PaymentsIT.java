@@ -259,8 +259,37 @@ class PaymentsIT {
     JsonObject resumed = awaitState(order, "PAID");
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID");
+        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID_LATE");
+    assertThat(resumed.getJsonArray("timeline").getJsonObject(2).getString("text"))
+        .isEqualTo("您的付款在订单因超时未付被取消后才到账，订单已恢复处理");
     assertThat(refunds(order)).isEqualTo("0");
+  }
+
+  @Test
+  void aNoticeThatArrivesAfterTheOrderExpiredStillPaysItWithinTwelveHours() throws Exception {
+    Placed order = place();
+    String payUrl = startPayment(order);
+    sandbox(
+        "POST",
+        "/api/gateway/faults",
+        "{\"scope\": \"%s\", \"notice\": \"DELAY\", \"seconds\": 3}".formatted(order.reference(1)));
+    pay(payUrl);
+
+    advance(16 * 60);
+    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
+      // every due order
+    }
+
+    JsonObject resumed = awaitState(order, "PAID");
+    assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID_LATE");
+    // The late notice resumes the order, unless the server's query found the payment first.
+    await(
+        () ->
+            countNotices(order.reference(1), "APPLIED")
+                    + countNotices(order.reference(1), "REPEATED")
+                == 1);
   }
 
   @Test

@@ -269,7 +269,7 @@ public class Order {
     }
     moveTo(
         OrderState.PAID,
-        OrderEventType.PAID,
+        OrderEventType.PAID_LATE,
         actor,
         "paid after the payment deadline " + paymentDeadline,
         OrderOwner.PLATFORM,

@@ -7,9 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,12 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "payment_notice")
+@NamedQuery(
+    name = PaymentNotice.PROBLEMS,
+    query = "SELECT n FROM PaymentNotice n WHERE n.outcome NOT IN :fine ORDER BY n.id DESC")
 public class PaymentNotice {
+
+  public static final String PROBLEMS = "PaymentNotice.problems";
 
   static final int PAYLOAD_MAX = 4000;
 
@@ -78,5 +85,26 @@ public class PaymentNotice {
 
   public NoticeOutcome outcome() {
     return outcome;
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  public Optional<String> reference() {
+    return Optional.ofNullable(reference);
+  }
+
+  public Optional<String> amount() {
+    return Optional.ofNullable(amount);
+  }
+
+  /** The parameters as received, the signature left out. */
+  public String payload() {
+    return payload;
   }
 }

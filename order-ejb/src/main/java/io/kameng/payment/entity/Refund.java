@@ -27,7 +27,12 @@ import java.util.Optional;
 @NamedQuery(
     name = Refund.COUNT_FOR_ATTEMPT,
     query = "SELECT COUNT(r) FROM Refund r WHERE r.attemptId = :attemptId")
+@NamedQuery(
+    name = Refund.NOT_SUCCEEDED,
+    query = "SELECT r FROM Refund r WHERE r.state <> :succeeded ORDER BY r.id DESC")
 public class Refund {
+
+  public static final String NOT_SUCCEEDED = "Refund.notSucceeded";
 
   public static final String COUNT_FOR_ATTEMPT = "Refund.countForAttempt";
 
@@ -153,6 +158,14 @@ public class Refund {
 
   public RefundState state() {
     return state;
+  }
+
+  public Optional<String> lastError() {
+    return Optional.ofNullable(lastError);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
   }
 
   public int tries() {

@@ -12,12 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class Faults {
 
-  /** A fault and, for duplicates, how many copies of the notice to send at once. */
-  public record Injected(NoticeFault notice, int copies) {}
+  /**
+   * A fault; for duplicates how many copies of the notice to send at once, for a delay how many
+   * seconds to wait.
+   */
+  public record Injected(NoticeFault notice, int copies, int seconds) {}
 
   private final Map<String, Injected> byScope = new ConcurrentHashMap<>();
   private volatile boolean queriesDown;
+  private volatile boolean queriesHang;
   private volatile boolean refundsSlow;
+
+  /** Whether the trade query hangs for 30 seconds before answering. */
+  public boolean queriesHang() {
+    return queriesHang;
+  }
+
+  public void queriesHang(boolean hang) {
+    queriesHang = hang;
+  }
 
   /**
    * Whether a refund is made but answered only after 6 seconds (the merchant times out and asks
@@ -47,6 +60,7 @@ public class Faults {
   public void clear() {
     byScope.clear();
     queriesDown = false;
+    queriesHang = false;
     refundsSlow = false;
   }
 

@@ -76,9 +76,12 @@ public class GatewayResource {
   @GET
   @Path("trades/{outTradeNo}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response query(@PathParam("outTradeNo") String outTradeNo) {
+  public Response query(@PathParam("outTradeNo") String outTradeNo) throws InterruptedException {
     if (faults.queriesDown()) {
       return Response.status(503).build();
+    }
+    if (faults.queriesHang()) {
+      Thread.sleep(30_000);
     }
     return trades
         .byOutTradeNo(outTradeNo)
@@ -192,8 +195,9 @@ public class GatewayResource {
   }
 
   /**
-   * Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50}} for a notice
-   * fault, or {@code {"query": "DOWN"}} to make the trade query answer 503.
+   * Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50, "seconds": 5}}
+   * for a notice fault, {@code {"query": "DOWN"}} (503) or {@code {"query": "HANG"}} (30 s) for the
+   * trade query, {@code {"refund": "SLOW"}} for refunds.
    */
   @POST
   @Path("faults")
@@ -205,12 +209,15 @@ public class GatewayResource {
     }
     if (fault.containsKey("query")) {
       faults.queriesDown("DOWN".equals(fault.getString("query")));
+      faults.queriesHang("HANG".equals(fault.getString("query")));
       return Response.noContent().build();
     }
     faults.inject(
         fault.getString("scope", "*"),
         new Faults.Injected(
-            NoticeFault.valueOf(fault.getString("notice")), fault.getInt("copies", 1)));
+            NoticeFault.valueOf(fault.getString("notice")),
+            fault.getInt("copies", 1),
+            fault.getInt("seconds", 0)));
     return Response.noContent().build();
   }
 

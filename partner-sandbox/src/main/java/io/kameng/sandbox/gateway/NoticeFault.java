@@ -9,5 +9,10 @@ public enum NoticeFault {
   /** The notice says another amount than was paid (signed, so it verifies). */
   WRONG_AMOUNT,
   /** The notice's signature does not verify. */
-  BAD_SIGNATURE
+  BAD_SIGNATURE,
+  /**
+   * The notice is sent only after a delay (the fault's {@code seconds}, real time): for example
+   * after the order has expired unpaid at the merchant.
+   */
+  DELAY
 }

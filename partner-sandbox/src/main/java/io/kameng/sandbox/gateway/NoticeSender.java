@@ -64,8 +64,9 @@ public class NoticeSender {
     }
     String body = form(parameters(trade, fault));
     int copies = fault != null && fault.notice() == NoticeFault.DUPLICATE ? fault.copies() : 1;
+    long delay = fault != null && fault.notice() == NoticeFault.DELAY ? fault.seconds() : 0;
     for (int copy = 0; copy < copies; copy++) {
-      scheduler.submit(() -> attempt(trade, body, 0));
+      scheduler.schedule(() -> attempt(trade, body, 0), delay, TimeUnit.SECONDS);
     }
   }
 
