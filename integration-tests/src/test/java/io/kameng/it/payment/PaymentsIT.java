@@ -66,6 +66,10 @@ class PaymentsIT {
 
     String payUrl = startPayment(order);
     assertThat(payUrl).startsWith(KamengTestEnvironment.stack().sandbox().url());
+    JsonObject atGateway = follow(order);
+    assertThat(atGateway.getString("state")).isEqualTo("SUBMITTED");
+    assertThat(atGateway.getString("ownerText")).isEqualTo("支付机构");
+    assertThat(atGateway.getString("situation")).startsWith("您已前往支付机构付款");
     HttpResponse<String> page =
         http.send(
             HttpRequest.newBuilder(URI.create(payUrl)).build(),
@@ -81,7 +85,7 @@ class PaymentsIT {
     assertThat(view.getString("ownerText")).isEqualTo("卡盟平台");
     assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
-        .containsExactly("SUBMITTED/您", "PAID/支付机构");
+        .containsExactly("SUBMITTED/您", "SENT_TO_PAY/您", "PAID/支付机构");
     assertThat(countNotices(order.reference(1), "APPLIED")).isEqualTo(1);
     assertThat(startPaymentResponse(order).statusCode())
         .as("a paid order is not paid again")
@@ -145,7 +149,7 @@ class PaymentsIT {
 
     JsonObject recovered = follow(lost);
     assertThat(recovered.getString("state")).isEqualTo("PAID");
-    assertThat(recovered.getJsonArray("timeline").getJsonObject(1).getString("actor"))
+    assertThat(recovered.getJsonArray("timeline").getJsonObject(2).getString("actor"))
         .isEqualTo("支付机构");
     assertThat(countNotices(lost.reference(1), "APPLIED")).as("paid by the query").isZero();
     assertThat(follow(waiting).getString("state")).isEqualTo("SUBMITTED");
@@ -216,8 +220,14 @@ class PaymentsIT {
     assertThat(view.getString("state")).isEqualTo("PAID");
     assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "PAID", "EXTRA_PAYMENT_REFUNDING", "PAYMENT_REFUNDED");
-    assertThat(view.getJsonArray("timeline").getJsonObject(2).getString("text"))
+        .containsExactly(
+            "SUBMITTED",
+            "SENT_TO_PAY",
+            "SENT_TO_PAY",
+            "PAID",
+            "EXTRA_PAYMENT_REFUNDING",
+            "PAYMENT_REFUNDED");
+    assertThat(view.getJsonArray("timeline").getJsonObject(4).getString("text"))
         .isEqualTo("本订单收到了第二笔付款，多付的款项正在退回");
     assertThat(countEvents(order, "PAID")).isEqualTo(1);
 
@@ -259,8 +269,8 @@ class PaymentsIT {
     JsonObject resumed = awaitState(order, "PAID");
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID_LATE");
-    assertThat(resumed.getJsonArray("timeline").getJsonObject(2).getString("text"))
+        .containsExactly("SUBMITTED", "SENT_TO_PAY", "EXPIRED_UNPAID", "PAID_LATE");
+    assertThat(resumed.getJsonArray("timeline").getJsonObject(3).getString("text"))
         .isEqualTo("您的付款在订单因超时未付被取消后才到账，订单已恢复处理");
     assertThat(refunds(order)).isEqualTo("0");
   }
@@ -283,7 +293,7 @@ class PaymentsIT {
     JsonObject resumed = awaitState(order, "PAID");
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "EXPIRED_UNPAID", "PAID_LATE");
+        .containsExactly("SUBMITTED", "SENT_TO_PAY", "EXPIRED_UNPAID", "PAID_LATE");
     // The late notice resumes the order, unless the server's query found the payment first.
     await(
         () ->

@@ -193,6 +193,21 @@ public class Order {
     return CORRECTABLE.contains(state);
   }
 
+  /**
+   * The buyer was sent to the payment gateway: the gateway's confirmation is awaited, expected by
+   * {@code confirmationExpected} (the first active query); the payment deadline stays.
+   */
+  public void sentToPay(Instant now, Instant confirmationExpected) {
+    if (state != OrderState.SUBMITTED) {
+      throw refused("order.cannotPay", "Only an unpaid order is paid.");
+    }
+    owner = OrderOwner.PAYMENT_GATEWAY;
+    expectedAt =
+        confirmationExpected.isBefore(paymentDeadline) ? confirmationExpected : paymentDeadline;
+    updatedAt = now;
+    record(now, OrderEvent.BUYER, OrderEventType.SENT_TO_PAY, null);
+  }
+
   /** The buyer changes their mind before paying. */
   public void cancelByBuyer(Instant now) {
     if (!isCancellableByBuyer()) {

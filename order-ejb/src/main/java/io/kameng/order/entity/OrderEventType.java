@@ -3,6 +3,7 @@ package io.kameng.order.entity;
 /** What happened to an order, as its timeline records it. */
 public enum OrderEventType {
   SUBMITTED,
+  SENT_TO_PAY,
   CANCELLED_BY_BUYER,
   EXPIRED_UNPAID,
   INPUT_CORRECTED,

@@ -81,6 +81,7 @@ public class Payments {
       throw new GatewayUnavailableException("The gateway did not create the payment", e);
     }
     attempt.createdAtGateway(created.tradeNo(), created.payUrl().toString());
+    order.sentToPay(now, now.plus(PaymentQueries.SCHEDULE.get(0)));
     return created.payUrl();
   }
 

@@ -40,6 +40,8 @@ class OrderTest {
   static final List<Action> ACTIONS =
       List.of(
           new Action(
+              "sentToPay", o -> o.sentToPay(LATER, DEADLINE), EnumSet.of(OrderState.SUBMITTED)),
+          new Action(
               "cancelByBuyer", o -> o.cancelByBuyer(LATER), EnumSet.of(OrderState.SUBMITTED)),
           new Action("expireUnpaid", o -> o.expireUnpaid(LATER), EnumSet.of(OrderState.SUBMITTED)),
           new Action(

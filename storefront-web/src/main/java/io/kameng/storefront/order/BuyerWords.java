@@ -32,6 +32,9 @@ public record BuyerWords(BuyerLanguage language) {
 
   /** One sentence on where the order stands and what happens next. */
   public String situation(Order order) {
+    if (order.owner().filter(owner -> owner == OrderOwner.PAYMENT_GATEWAY).isPresent()) {
+      return language.text("situation." + order.state().name() + ".atGateway");
+    }
     return language.text("situation." + order.state().name());
   }
 

@@ -11,6 +11,7 @@ import io.kameng.order.entity.OrderStateException;
 import io.kameng.payment.boundary.Payments;
 import io.kameng.payment.control.GatewayUnavailableException;
 import io.kameng.storefront.i18n.ShopLanguage;
+import io.kameng.storefront.payment.ShopAddress;
 import io.kameng.storefront.problem.FieldProblems;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -96,7 +97,7 @@ public class OrderPage implements Serializable {
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     String site =
         request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-    String shop = site + request.getContextPath();
+    String shop = ShopAddress.base(site + request.getContextPath());
     try {
       URI payUrl =
           payments.startPayment(

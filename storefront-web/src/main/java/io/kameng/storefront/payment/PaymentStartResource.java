@@ -1,7 +1,10 @@
 package io.kameng.storefront.payment;
 
+import io.kameng.catalogue.entity.FieldError;
 import io.kameng.payment.boundary.Payments;
 import io.kameng.storefront.api.Jsons;
+import io.kameng.storefront.i18n.BuyerLanguage;
+import io.kameng.storefront.problem.FieldProblems;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -10,23 +13,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code POST /shop/api/v1/orders/{orderNo}/payments}: sends the buyer of an unpaid order to the
  * gateway. Answers 201 with {@code payUrl}, the gateway's page; the gateway sends the buyer back to
- * {@code returnUrl} (query parameter; the storefront's order page when not given).
+ * {@code returnUrl} (query parameter, inside the storefront; its order page when not given).
  */
 @Path("orders/{orderNo}/payments")
 public class PaymentStartResource {
 
   @Inject Payments payments;
   @Context UriInfo uri;
+  @Context HttpHeaders headers;
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
@@ -36,25 +42,28 @@ public class PaymentStartResource {
       @QueryParam("token") String tokenQuery,
       @QueryParam("returnUrl") String returnUrl) {
     String token = tokenHeader != null ? tokenHeader : tokenQuery;
+    String shop = ShopAddress.base(uri.getBaseUri().resolve("../..").toString());
+    if (returnUrl != null && !ShopAddress.isInside(returnUrl, shop)) {
+      return FieldProblems.response(
+          400,
+          BuyerLanguage.of(headers),
+          List.of(new FieldError("returnUrl", FieldError.MALFORMED)));
+    }
     URI payUrl =
         payments.startPayment(
             orderNo,
             token,
-            notifyBase(uri),
-            URI.create(returnUrl == null ? orderPage(uri, orderNo, token) : returnUrl));
+            URI.create(shop + "/api/v1/payments/notify/"),
+            URI.create(returnUrl == null ? orderPage(shop, orderNo, token) : returnUrl));
     return Response.status(Response.Status.CREATED)
         .entity(Jsons.PROVIDER.createObjectBuilder().add("payUrl", payUrl.toString()).build())
         .build();
   }
 
-  /** Where the gateway sends notices: this API's {@code payments/notify/}. */
-  public static URI notifyBase(UriInfo uri) {
-    return URI.create(uri.getBaseUri().toString() + "payments/notify/");
-  }
-
   /** The storefront's page of this order. */
-  private static String orderPage(UriInfo uri, String orderNo, String token) {
-    return uri.getBaseUri().resolve("../../order/view.xhtml").toString()
+  private static String orderPage(String shop, String orderNo, String token) {
+    return shop
+        + "/order/view.xhtml"
         + "?no="
         + URLEncoder.encode(orderNo, StandardCharsets.UTF_8)
         + "&token="
