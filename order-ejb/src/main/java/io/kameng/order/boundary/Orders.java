@@ -88,9 +88,9 @@ public class Orders {
       }
       book.renewKey(keyHash, requestHash, now, keyExpiry);
     }
-    Product product = orderable(request);
+    Orderable orderable = orderable(request);
     String token = AccessTokens.newToken();
-    Order order = place(product, request, checkedInput(product, request), token, buyerIp, now);
+    Order order = place(orderable.product(), request, orderable.input(), token, buyerIp, now);
     book.attachKey(keyHash, order.id(), RequestKeySeal.seal(token, idempotencyKey));
     return new Submission(Outcome.CREATED, order, Optional.of(token));
   }
@@ -101,8 +101,9 @@ public class Orders {
    * window holds the key, this transaction rolls back and the earlier order is the answer.
    */
   private Submission submitOnce(OrderRequest request, String buyerIp, Instant now) {
-    Product product = orderable(request);
-    Map<String, String> input = checkedInput(product, request);
+    Orderable orderable = orderable(request);
+    Product product = orderable.product();
+    Map<String, String> input = orderable.input();
     String repeatHash = new OrderRequest(product.id(), request.quantity(), input).fingerprint();
     String keyHash = Digests.sha256Hex("repeat:" + repeatHash);
     Instant keyExpiry = now.plus(OrderSettings.REPEAT_WINDOW);
@@ -158,35 +159,38 @@ public class Orders {
     return loaded(order);
   }
 
-  /** The product, if it exists, is on sale and takes this quantity; else the errors. */
-  private Product orderable(OrderRequest request) {
+  /** A request that passed every rule: its product and the buyer's input, normalised. */
+  private record Orderable(Product product, Map<String, String> input) {}
+
+  /**
+   * The product, if it exists, is on sale and takes this quantity, with the input checked and
+   * normalised; else all the errors at once.
+   */
+  private Orderable orderable(OrderRequest request) {
     Optional<Product> found = products.forOrdering(request.productId());
     List<FieldError> errors = new ArrayList<>();
     if (found.isEmpty()) {
-      errors.add(new FieldError("productId", FieldError.UNKNOWN_PRODUCT));
-    } else if (!found.get().isListed()) {
+      throw new InvalidOrderException(
+          List.of(new FieldError("productId", FieldError.UNKNOWN_PRODUCT)));
+    }
+    Product product = found.get();
+    if (!product.isListed()) {
       errors.add(new FieldError("productId", FieldError.NOT_ON_SALE));
     }
-    found.ifPresent(
-        product -> {
-          if (request.quantity() < product.minQuantity()
-              || request.quantity() > product.maxQuantity()) {
-            errors.add(
-                new FieldError(
-                    "quantity",
-                    FieldError.OUT_OF_RANGE,
-                    List.of(product.minQuantity(), product.maxQuantity())));
-          }
-          errors.addAll(BuyerInputRules.check(product.requirements(), request.input()).errors());
-        });
+    if (request.quantity() < product.minQuantity() || request.quantity() > product.maxQuantity()) {
+      errors.add(
+          new FieldError(
+              "quantity",
+              FieldError.OUT_OF_RANGE,
+              List.of(product.minQuantity(), product.maxQuantity())));
+    }
+    BuyerInputRules.Checked checked =
+        BuyerInputRules.check(product.requirements(), request.input());
+    errors.addAll(checked.errors());
     if (!errors.isEmpty()) {
       throw new InvalidOrderException(errors);
     }
-    return found.get();
-  }
-
-  private static Map<String, String> checkedInput(Product product, OrderRequest request) {
-    return BuyerInputRules.check(product.requirements(), request.input()).input();
+    return new Orderable(product, checked.input());
   }
 
   private Order place(
