@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  *       is left out of the figures (no coordinated omission).
  * </ul>
  *
- * Calls that complete during the warm-up are not measured; failures are counted throughout.
+ * Calls that complete during the warm-up are not measured; failures are counted throughout. A
+ * closed-loop worker whose supply of calls runs out (each prepared payment can be paid only once)
+ * throws {@link Exhausted}: its thread stops, and the measured window ends with the last answer.
  */
 final class Load {
 
@@ -43,6 +45,13 @@ final class Load {
 
     @Override
     default void close() throws Exception {}
+  }
+
+  /** Thrown by a worker that has nothing left to call; not a failure. */
+  static final class Exhausted extends Exception {
+    Exhausted() {
+      super("nothing left to call", null, false, false);
+    }
   }
 
   /** Opens the worker of one closed-loop thread. */
@@ -105,6 +114,8 @@ final class Load {
     AtomicLong start = new AtomicLong();
     CyclicBarrier ready = new CyclicBarrier(workers.size(), () -> start.set(System.nanoTime()));
     AtomicInteger attempts = new AtomicInteger();
+    AtomicLong lastDone = new AtomicLong(Long.MIN_VALUE);
+    AtomicInteger exhausted = new AtomicInteger();
     Failures failures = new Failures();
     Nanos nanos = new Nanos();
     ExecutorService pool = Executors.newFixedThreadPool(workers.size());
@@ -123,7 +134,12 @@ final class Load {
                     long done = System.nanoTime();
                     if (done >= from && done < until) {
                       nanos.add(done - begin);
+                      lastDone.accumulateAndGet(done, Math::max);
                     }
+                  } catch (Exhausted e) {
+                    attempts.decrementAndGet();
+                    exhausted.incrementAndGet();
+                    break;
                   } catch (Exception e) {
                     failures.record(e);
                   }
@@ -141,7 +157,11 @@ final class Load {
     } finally {
       pool.shutdownNow();
     }
-    return new Result(measured, nanos.sorted(), attempts.get(), failures);
+    Duration window =
+        exhausted.get() == 0 || lastDone.get() == Long.MIN_VALUE
+            ? measured
+            : Duration.ofNanos(lastDone.get() - start.get() - warmUp.toNanos());
+    return new Result(window, nanos.sorted(), attempts.get(), failures);
   }
 
   /**

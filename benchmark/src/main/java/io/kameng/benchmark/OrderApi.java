@@ -103,6 +103,37 @@ final class OrderApi {
         .thenApply(OrderApi::orderNo);
   }
 
+  /** An order as its buyer knows it after placing it: what paying it takes. */
+  record Placed(String orderNo, String accessToken, String amount) {}
+
+  /** Places one order and sends its buyer to pay: one payment attempt, {@code <orderNo>P1}. */
+  Placed placeAndStartPayment() throws IOException, InterruptedException {
+    HttpResponse<String> answer = http.send(nextOrder(), HttpResponse.BodyHandlers.ofString());
+    orderNo(answer);
+    Placed placed;
+    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+      JsonObject order = reader.readObject();
+      placed =
+          new Placed(
+              order.getString("orderNo"),
+              order.getString("accessToken"),
+              order.getString("amount"));
+    }
+    HttpResponse<String> payment =
+        http.send(
+            HttpRequest.newBuilder(URI.create(orders + "/" + placed.orderNo() + "/payments"))
+                .timeout(TIMEOUT)
+                .header("Order-Token", placed.accessToken())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (payment.statusCode() != 201) {
+      throw new NotCreated(
+          "payment: HTTP " + payment.statusCode() + " " + abbreviated(payment.body()));
+    }
+    return placed;
+  }
+
   /** Submits one order and waits for the answer; throws unless it answered 201. */
   String submitAndWait() throws IOException, InterruptedException {
     return orderNo(http.send(nextOrder(), HttpResponse.BodyHandlers.ofString()));
@@ -135,11 +166,11 @@ final class OrderApi {
     throw new NotCreated("201 without an orderNo: " + abbreviated(answer.body()));
   }
 
-  private static String abbreviated(String text) {
+  static String abbreviated(String text) {
     return text.length() <= 300 ? text : text.substring(0, 300) + "…";
   }
 
-  /** A POST that did not create an order. */
+  /** A POST that did not create an order or a payment attempt. */
   static final class NotCreated extends RuntimeException {
     NotCreated(String message) {
       super(message);

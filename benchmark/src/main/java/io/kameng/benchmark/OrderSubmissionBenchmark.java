@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +34,9 @@ import java.util.logging.Logger;
  *       commit rate bounds any order store and varies a lot between machines, while the ratio says
  *       how much of it the platform's own work leaves;
  *   <li>open loop at a fixed 100 orders per second: p50/p99/max latency counted from each order's
- *       scheduled start, which is what a buyer waits when others order at the same time.
+ *       scheduled start, which is what a buyer waits when others order at the same time;
+ *   <li>the gateway's payment notices, valid and repeated, at the same concurrencies against the
+ *       same raw JDBC figures ({@link NoticeHandlingBenchmark}).
  * </ol>
  *
  * Before the first run, 30 s of orders at 4 threads let the server's JIT compile the order path;
@@ -42,13 +45,14 @@ import java.util.logging.Logger;
  * <p>The targets of the issue (throughput at least 25% of the raw JDBC rate at the same
  * concurrency; p99 under 50 ms at 100 orders per second) are printed next to the figures, not
  * enforced: the load generator shares the machine with the server and the database, so the figures
- * are comparisons within one run, not absolutes. Every POST must answer 201; the process exits with
- * 1 when one did not, after printing the figures and the failures.
+ * are comparisons within one run, not absolutes. Every POST must answer 201 and every notice 200
+ * {@code success}; the process exits with 1 when one did not, after printing the figures and the
+ * failures.
  *
  * <p>Arguments: the runtime artifacts folder and the stack's home folder. The durations can be
  * shortened for a trial run with the system properties {@code kameng.bench.serverWarmUpSeconds}
- * (default 30), {@code kameng.bench.warmUpSeconds} (5), {@code kameng.bench.measureSeconds} (20)
- * and {@code kameng.bench.openLoopSeconds} (30).
+ * (default 30), {@code kameng.bench.warmUpSeconds} (5), {@code kameng.bench.measureSeconds} (20),
+ * {@code kameng.bench.openLoopSeconds} (30) and {@code kameng.bench.noticeMeasureSeconds} (10).
  */
 public final class OrderSubmissionBenchmark {
 
@@ -67,6 +71,7 @@ public final class OrderSubmissionBenchmark {
   private final Duration warmUp = seconds("kameng.bench.warmUpSeconds", 5);
   private final Duration measured = seconds("kameng.bench.measureSeconds", 20);
   private final Duration openLoop = seconds("kameng.bench.openLoopSeconds", 30);
+  private final Duration noticesMeasured = seconds("kameng.bench.noticeMeasureSeconds", 10);
   private final PrintStream out;
 
   private OrderSubmissionBenchmark(PrintStream out) {
@@ -124,15 +129,15 @@ public final class OrderSubmissionBenchmark {
     try {
       out.println("Starting Kameng in " + home + " ...");
       stack.start();
-      return new OrderSubmissionBenchmark(out).run(stack);
+      return new OrderSubmissionBenchmark(out).run(stack, home);
     } finally {
       out.println("Stopping Kameng ...");
       stack.close();
     }
   }
 
-  /** Runs every measurement and prints them; answers 1 when a POST did not answer 201. */
-  private int run(KamengStack stack) throws Exception {
+  /** Runs every measurement and prints them; answers 1 when a POST or a notice failed. */
+  private int run(KamengStack stack, Path home) throws Exception {
     OrderApi api = OrderApi.awaitCardKeyProduct(stack.server().httpUrl(), DEPLOY_PATIENCE);
     out.printf(
         "Ordering card-key product %d at %s; warming the server up for %d s%n",
@@ -156,10 +161,27 @@ public final class OrderSubmissionBenchmark {
     progress("POST /orders, per s", OPEN_LOOP_RATE, open);
     posts.add(open);
 
+    out.println("Payment notices: preparing payable orders, then measuring");
+    NoticeHandlingBenchmark noticeBenchmark =
+        new NoticeHandlingBenchmark(
+            PaymentNotices.of(api, stack.server().httpUrl(), home),
+            stack.database(),
+            warmUp,
+            noticesMeasured,
+            out);
+    Map<Integer, Load.Result> raw = new TreeMap<>();
+    rows.forEach(row -> raw.put(row.threads(), row.raw()));
+    NoticeHandlingBenchmark.Outcome notices = noticeBenchmark.run(raw);
+
     printClosedLoop(rows);
     printOpenLoop(open);
+    noticeBenchmark.print(notices);
     printFailures("Raw JDBC transactions", rows.stream().map(Row::raw).toList());
-    return printFailures("POST /shop/api/v1/orders", posts) ? 0 : 1;
+    boolean allPosted = printFailures("POST /shop/api/v1/orders", posts);
+    boolean allPrepared =
+        printFailures("POST /orders and /payments for notices", notices.preparation());
+    boolean allTaken = printFailures("POST /payments/notify/sandbox", notices.sent());
+    return allPosted && allPrepared && allTaken ? 0 : 1;
   }
 
   private void progress(String what, int load, Load.Result result) {

@@ -88,6 +88,11 @@ final class RawJdbcReference implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
+    return connect(database);
+  }
+
+  /** A connection to Kameng's own database. */
+  static Connection connect(DatabaseSettings database) throws SQLException {
     Properties credentials = new Properties();
     credentials.setProperty("user", database.user());
     credentials.setProperty("password", database.password());
