@@ -60,12 +60,15 @@ class StorefrontPagesIT {
     browser = Browser.open("zh-CN");
 
     browser.get(shop("/"));
+    // Found in the DOM by its name (the list grows with every test run).
     WebElement product =
-        browser.findElements(By.cssSelector("li.product")).stream()
-            .filter(p -> p.getText().contains("卡密 " + name))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("Not on the page: " + browser.getPageSource()));
-    assertThat(product.getText()).contains("¥48.00");
+        browser.findElement(
+            By.xpath(
+                "//li[contains(@class, 'product')][span[@class = 'name' and text() = '卡密 "
+                    + name
+                    + "']]"));
+    assertThat(product.findElement(By.className("price")).getAttribute("textContent"))
+        .isEqualTo("¥48.00");
     product.findElement(By.linkText("购买")).click();
 
     WebElement contact = field("deliveryContact");

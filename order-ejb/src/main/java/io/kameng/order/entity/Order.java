@@ -8,8 +8,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
@@ -52,9 +50,11 @@ public class Order {
       EnumSet.of(
           OrderState.SUBMITTED, OrderState.PAID, OrderState.VERIFYING, OrderState.AWAITING_BUYER);
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+  /**
+   * The order number's digits as a number: unique like the number, known before the insert, so
+   * storing an order needs no round trip to ask the database for a generated key.
+   */
+  @Id private Long id;
 
   @Column(name = "order_no", nullable = false, updatable = false, length = 24)
   private String orderNo;
@@ -157,6 +157,7 @@ public class Order {
     Order order = new Order();
     Product product = placement.product();
     order.orderNo = placement.orderNo();
+    order.id = Long.valueOf(placement.orderNo());
     order.accessTokenHash = placement.accessTokenHash();
     order.productId = product.id();
     order.productNameZh = product.nameZh();

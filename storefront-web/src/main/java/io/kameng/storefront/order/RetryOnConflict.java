@@ -41,7 +41,9 @@ public final class RetryOnConflict {
           || cause.getClass().getSimpleName().equals("OptimisticLockException")
           || (cause instanceof SQLException sql && "40001".equals(sql.getSQLState()))
           // two new orders drew the same random number
-          || String.valueOf(cause.getMessage()).contains("uq_customer_order_no")) {
+          || String.valueOf(cause.getMessage()).contains("uq_customer_order_no")
+          || (String.valueOf(cause.getMessage()).contains("Duplicate entry")
+              && String.valueOf(cause.getMessage()).contains("PRIMARY"))) {
         return true;
       }
     }
