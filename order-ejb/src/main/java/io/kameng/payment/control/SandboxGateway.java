@@ -75,32 +75,21 @@ public class SandboxGateway implements PaymentGateway {
             .add("returnUrl", returnUrl.toString())
             .build()
             .toString();
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/payments"))
-                  .timeout(CREATE_WAIT)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "The sandbox gateway refused the payment: HTTP " + response.statusCode());
-      }
-      JsonObject created;
-      try (var reader = Json.createReader(new StringReader(response.body()))) {
-        created = reader.readObject();
-      }
-      URI sandbox = URI.create(baseUrl());
-      return new CreatedPayment(
-          created.getString("tradeNo"), sandbox.resolve(created.getString("payUrl")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/payments"))
+                .timeout(CREATE_WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "The sandbox gateway refused the payment: HTTP " + response.statusCode());
     }
+    JsonObject created = json(response);
+    URI sandbox = URI.create(baseUrl());
+    return new CreatedPayment(
+        created.getString("tradeNo"), sandbox.resolve(created.getString("payUrl")));
   }
 
   @Override
@@ -108,47 +97,36 @@ public class SandboxGateway implements PaymentGateway {
   @Retry(maxRetries = 2, delay = 200, retryOn = UncheckedIOException.class)
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
   public TradeStatus query(String reference) {
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          baseUrl()
-                              + "/api/gateway/trades/"
-                              + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
-                  .timeout(CALL_WAIT)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404) {
-        return TradeStatus.of(TradeStatus.State.NOT_FOUND);
-      }
-      if (response.statusCode() != 200) {
-        throw new UncheckedIOException(
-            new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
-      }
-      JsonObject trade;
-      try (var reader = Json.createReader(new StringReader(response.body()))) {
-        trade = reader.readObject();
-      }
-      return switch (trade.getString("tradeStatus")) {
-        case "TRADE_SUCCESS", "TRADE_FINISHED" ->
-            TradeStatus.paid(
-                new GatewayNotice(
-                    reference,
-                    trade.getString("tradeNo"),
-                    new BigDecimal(trade.getString("amount")),
-                    true,
-                    null));
-        case "TRADE_CLOSED" -> TradeStatus.of(TradeStatus.State.CLOSED);
-        default -> TradeStatus.of(TradeStatus.State.WAITING);
-      };
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        baseUrl()
+                            + "/api/gateway/trades/"
+                            + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
+                .timeout(CALL_WAIT)
+                .GET()
+                .build());
+    if (response.statusCode() == 404) {
+      return TradeStatus.of(TradeStatus.State.NOT_FOUND);
     }
+    if (response.statusCode() != 200) {
+      throw new UncheckedIOException(
+          new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
+    }
+    JsonObject trade = json(response);
+    return switch (trade.getString("tradeStatus")) {
+      case "TRADE_SUCCESS", "TRADE_FINISHED" ->
+          TradeStatus.paid(
+              new GatewayNotice(
+                  reference,
+                  trade.getString("tradeNo"),
+                  new BigDecimal(trade.getString("amount")),
+                  true,
+                  null));
+      case "TRADE_CLOSED" -> TradeStatus.of(TradeStatus.State.CLOSED);
+      default -> TradeStatus.of(TradeStatus.State.WAITING);
+    };
   }
 
   @Override
@@ -169,31 +147,21 @@ public class SandboxGateway implements PaymentGateway {
             .add("amount", amount.toPlainString())
             .build()
             .toString();
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/refunds"))
-                  .timeout(CALL_WAIT)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        return new RefundAnswer(Optional.empty());
-      }
-      if (response.statusCode() == 422) {
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
-          return new RefundAnswer(Optional.of(reader.readObject().getString("code", "REFUSED")));
-        }
-      }
-      throw new UncheckedIOException(
-          new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/refunds"))
+                .timeout(CALL_WAIT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    if (response.statusCode() == 200) {
+      return new RefundAnswer(Optional.empty());
     }
+    if (response.statusCode() == 422) {
+      return new RefundAnswer(Optional.of(json(response).getString("code", "REFUSED")));
+    }
+    throw new UncheckedIOException(
+        new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
   }
 
   @Override
@@ -215,6 +183,27 @@ public class SandboxGateway implements PaymentGateway {
                   : LocalDateTime.parse(paidAt, GATEWAY_TIME).atZone(GATEWAY_ZONE).toInstant()));
     } catch (RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Sends a request and answers the response; a network failure or timeout becomes an {@link
+   * UncheckedIOException}, the failure the retries are for.
+   */
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    try (var reader = Json.createReader(new StringReader(response.body()))) {
+      return reader.readObject();
     }
   }
 
