@@ -70,6 +70,10 @@ class StorefrontPagesIT {
     assertThat(product.findElement(By.className("price")).getAttribute("textContent"))
         .isEqualTo("¥48.00");
     product.findElement(By.linkText("购买")).click();
+    waitFor()
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[data-field='deliveryContact']")));
 
     WebElement contact = field("deliveryContact");
     contact.sendKeys("not-an-address");
@@ -131,6 +135,7 @@ class StorefrontPagesIT {
     browser.findElement(By.id("lookup:no")).sendKeys(order.getString("orderNo"));
     browser.findElement(By.id("lookup:token")).sendKeys(order.getString("accessToken"));
     browser.findElement(By.id("lookup:find")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("order-no")));
     assertThat(browser.findElement(By.id("order-no")).getText())
         .isEqualTo(order.getString("orderNo"));
     assertThat(shownInput("deliveryContact")).isEqualTo("tom&jerry@example.com");
