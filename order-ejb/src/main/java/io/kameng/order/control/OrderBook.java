@@ -3,6 +3,7 @@ package io.kameng.order.control;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderNotFoundException;
 import io.kameng.order.entity.OrderState;
+import io.kameng.platform.control.DueRows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -148,16 +149,8 @@ public class OrderBook {
    * claimed by exactly one scan.
    */
   public List<Order> claimDueUnpaid(Instant now, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Number> ids =
-        em.createNativeQuery(
-                "SELECT id FROM customer_order WHERE state = ?1 AND deadline <= ?2"
-                    + " ORDER BY deadline LIMIT ?3 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, OrderState.SUBMITTED.name())
-            .setParameter(2, Timestamp.from(now))
-            .setParameter(3, limit)
-            .getResultList();
-    return ids.stream().map(id -> em.find(Order.class, id.longValue())).toList();
+    return DueRows.claim(
+        em, Order.class, "customer_order", "deadline", List.of(OrderState.SUBMITTED), now, limit);
   }
 
   private static Instant instant(Object column) {

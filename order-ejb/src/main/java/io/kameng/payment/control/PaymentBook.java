@@ -5,6 +5,7 @@ import io.kameng.payment.entity.PaymentNotice;
 import io.kameng.payment.entity.PaymentState;
 import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundState;
+import io.kameng.platform.control.DueRows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -63,16 +64,14 @@ public class PaymentBook {
    * transaction holds.
    */
   public List<PaymentAttempt> claimDueQueries(Instant now, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Number> ids =
-        em.createNativeQuery(
-                "SELECT id FROM payment_attempt WHERE state = ?1 AND next_query_at <= ?2"
-                    + " ORDER BY next_query_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, PaymentState.CREATED.name())
-            .setParameter(2, Timestamp.from(now))
-            .setParameter(3, limit)
-            .getResultList();
-    return ids.stream().map(id -> em.find(PaymentAttempt.class, id.longValue())).toList();
+    return DueRows.claim(
+        em,
+        PaymentAttempt.class,
+        "payment_attempt",
+        "next_query_at",
+        List.of(PaymentState.CREATED),
+        now,
+        limit);
   }
 
   public void addRefund(Refund refund) {
@@ -92,17 +91,14 @@ public class PaymentBook {
 
   /** Claims up to {@code limit} refunds due for a try, skipping rows another transaction holds. */
   public List<Refund> claimDueRefunds(Instant now, int limit) {
-    @SuppressWarnings("unchecked")
-    List<Number> ids =
-        em.createNativeQuery(
-                "SELECT id FROM refund WHERE state IN (?1, ?2) AND next_try_at <= ?3"
-                    + " ORDER BY next_try_at LIMIT ?4 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, RefundState.REQUESTED.name())
-            .setParameter(2, RefundState.RETRYING.name())
-            .setParameter(3, Timestamp.from(now))
-            .setParameter(4, limit)
-            .getResultList();
-    return ids.stream().map(id -> em.find(Refund.class, id.longValue())).toList();
+    return DueRows.claim(
+        em,
+        Refund.class,
+        "refund",
+        "next_try_at",
+        List.of(RefundState.REQUESTED, RefundState.RETRYING),
+        now,
+        limit);
   }
 
   public void record(PaymentNotice notice) {
