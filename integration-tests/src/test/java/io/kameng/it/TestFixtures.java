@@ -13,6 +13,8 @@ import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderOwner;
 import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.payment.boundary.Refunds;
+import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundReason;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import jakarta.annotation.Resource;
@@ -24,6 +26,7 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,6 +60,25 @@ public class TestFixtures {
   /** Tries one batch of due refunds now; answers how many were due. */
   public int processDueRefunds() {
     return refunds.processDue();
+  }
+
+  /**
+   * Asks for a refund of part of an order ({@code amount}) or, when {@code amount} is null, of the
+   * whole order; answers the refund's request number, {@code none} when nothing was left to refund,
+   * or {@code refused:<code>} when a rule said no (and nothing was written).
+   */
+  public String requestRefund(String orderNo, BigDecimal amount, RefundReason reason) {
+    try {
+      if (amount == null) {
+        return refunds
+            .refundOrder(orderNo, "cannot be fulfilled")
+            .map(Refund::requestNo)
+            .orElse("none");
+      }
+      return refunds.refundPart(orderNo, amount, reason).requestNo();
+    } catch (BusinessException refused) {
+      return "refused:" + refused.code();
+    }
   }
 
   /** Runs one batch of the active payment queries now; answers how many attempts were due. */

@@ -1,5 +1,6 @@
 package io.kameng.it;
 
+import io.kameng.payment.entity.RefundReason;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +43,13 @@ public class TestOrders extends HttpServlet {
           case "expire" -> Integer.toString(fixtures.expireDueOrders());
           case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
           case "refund" -> Integer.toString(fixtures.processDueRefunds());
+          case "requestRefund" ->
+              fixtures.requestRefund(
+                  request.getParameter("orderNo"),
+                  request.getParameter("amount") == null
+                      ? null
+                      : new BigDecimal(request.getParameter("amount")),
+                  RefundReason.UNDELIVERED_PART);
           case "refunds" ->
               single(
                   "SELECT CONCAT(COUNT(*), ' ', COALESCE(GROUP_CONCAT(r.state, ':', r.reason,"

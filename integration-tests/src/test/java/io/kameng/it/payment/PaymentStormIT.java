@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
-import io.kameng.it.KamengTestEnvironment;
+import io.kameng.it.SandboxApi;
 import io.kameng.it.ShopApi;
 import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
@@ -174,17 +174,11 @@ class PaymentStormIT {
   private void faultThenPay(String reference, String notice, int copies, String payUrl)
       throws Exception {
     HttpResponse<String> injected =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        KamengTestEnvironment.stack().sandbox().url() + "/api/gateway/faults"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"scope\": \"%s\", \"notice\": \"%s\", \"copies\": %d}"
-                            .formatted(reference, notice, copies)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        SandboxApi.send(
+            "POST",
+            "/api/gateway/faults",
+            "{\"scope\": \"%s\", \"notice\": \"%s\", \"copies\": %d}"
+                .formatted(reference, notice, copies));
     assertThat(injected.statusCode()).isEqualTo(204);
     pay(payUrl, "pay");
   }
@@ -237,17 +231,7 @@ class PaymentStormIT {
     List<String> lines = new ArrayList<>();
     for (LocalDate day : List.of(today.minusDays(1), today)) {
       lines.addAll(
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create(
-                              KamengTestEnvironment.stack().sandbox().url()
-                                  + "/api/gateway/statements/"
-                                  + day))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body()
-              .lines()
-              .toList());
+          SandboxApi.send("GET", "/api/gateway/statements/" + day, null).body().lines().toList());
     }
     List<String> ours = storms.stream().map(Storm::orderNo).toList();
     BigDecimal paid = BigDecimal.ZERO;

@@ -1,10 +1,9 @@
 package io.kameng.it.payment;
 
 import static io.kameng.it.ShopApi.json;
-import static io.kameng.it.TestData.product;
+import static io.kameng.it.payment.Paying.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.ShopApi;
@@ -13,7 +12,6 @@ import io.kameng.it.TestFixtures;
 import io.kameng.it.TestOrders;
 import io.kameng.it.TestProducts;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class PaymentsIT {
 
-  private final ShopApi shop = new ShopApi("zh-CN");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Deployment
@@ -49,15 +44,10 @@ class PaymentsIT {
         TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
   }
 
-  record Placed(String orderNo, String token) {
-    String reference(int attempt) {
-      return orderNo + "P" + attempt;
-    }
-  }
-
   @AfterEach
   void clearFaults() throws Exception {
     sandbox("DELETE", "/api/gateway/faults", null);
+    sandbox("DELETE", "/api/gateway/clock", null);
   }
 
   @Test
@@ -143,9 +133,7 @@ class PaymentsIT {
     assertThat(follow(lost).getString("state")).as("no notice came").isEqualTo("SUBMITTED");
 
     advance(61);
-    while (queryPayments() > 0) {
-      // every due attempt, also other tests' left-overs
-    }
+    queryAllDuePayments();
 
     JsonObject recovered = follow(lost);
     assertThat(recovered.getString("state")).isEqualTo("PAID");
@@ -170,10 +158,14 @@ class PaymentsIT {
     }
 
     advance(61);
-    while (queryPayments() > 0) {
-      // all due attempts fail and are put off by 30 seconds, none is used up
-    }
-    assertThat(follow(lost).getString("state")).isEqualTo("SUBMITTED");
+    queryAllDuePayments();
+    JsonObject unconfirmed = follow(lost);
+    assertThat(unconfirmed.getString("state")).isEqualTo("SUBMITTED");
+    assertThat(unconfirmed.getString("stuckReason")).isEqualTo("PAYMENT_SYNC");
+    assertThat(unconfirmed.getString("stuckReasonText")).isEqualTo("正在等待支付机构确认您的付款");
+    assertThat(more)
+        .allSatisfy(
+            order -> assertThat(follow(order).getString("stuckReason")).isEqualTo("PAYMENT_SYNC"));
     assertThat(metrics())
         .as("the query's circuit breaker opened")
         .containsPattern(
@@ -182,12 +174,100 @@ class PaymentsIT {
     sandbox("DELETE", "/api/gateway/faults", null);
     Thread.sleep(10_500); // the circuit's delay, in real time
     advance(31);
-    while (queryPayments() > 0) {
-      // the put-off queries, now answered
-    }
-    assertThat(follow(lost).getString("state")).isEqualTo("PAID");
+    queryAllDuePayments();
+    JsonObject paid = follow(lost);
+    assertThat(paid.getString("state")).isEqualTo("PAID");
+    assertThat(paid.containsKey("stuckReason")).as("no longer late").isFalse();
     assertThat(more)
-        .allSatisfy(order -> assertThat(follow(order).getString("state")).isEqualTo("SUBMITTED"));
+        .allSatisfy(
+            order -> {
+              JsonObject waiting = follow(order);
+              assertThat(waiting.getString("state")).isEqualTo("SUBMITTED");
+              assertThat(waiting.containsKey("stuckReason")).isFalse();
+              assertThat(countEvents(order, "MARKED_LATE")).as("told once").isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aQueryTheGatewayLeavesHangingTimesOutAndTheBuyerIsToldUntilItAnswers() throws Exception {
+    Placed hanging = place();
+    String payUrl = startPayment(hanging);
+    fault(hanging.reference(1), "DROP", 1);
+    sandbox(
+        "POST",
+        "/api/gateway/faults",
+        "{\"scope\": \"%s\", \"query\": \"HANG\", \"seconds\": 20}"
+            .formatted(hanging.reference(1)));
+    pay(payUrl);
+
+    advance(61);
+    Instant asked = Instant.now();
+    queryAllDuePayments();
+
+    assertThat(Duration.between(asked, Instant.now()))
+        .as("the platform gave up waiting (three tries) long before the gateway's 20 seconds")
+        .isLessThan(Duration.ofSeconds(15));
+    JsonObject waiting = follow(hanging);
+    assertThat(waiting.getString("state")).isEqualTo("SUBMITTED");
+    assertThat(waiting.getString("stuckReason")).isEqualTo("PAYMENT_SYNC");
+    assertThat(Instant.parse(waiting.getString("expectedAt")))
+        .as("asked again in 30 seconds (platform time)")
+        .isAfter(Instant.parse(waiting.getString("submittedAt")));
+    assertThat(waiting.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .containsExactly("SUBMITTED", "SENT_TO_PAY", "MARKED_LATE");
+
+    sandbox(
+        "POST",
+        "/api/gateway/faults",
+        "{\"scope\": \"%s\", \"query\": \"NONE\"}".formatted(hanging.reference(1)));
+    Thread.sleep(10_500); // the circuit may have opened: its delay, in real time
+    advance(31);
+    queryAllDuePayments();
+
+    JsonObject paid = follow(hanging);
+    assertThat(paid.getString("state")).isEqualTo("PAID");
+    assertThat(paid.containsKey("stuckReason")).isFalse();
+  }
+
+  @Test
+  void aPaymentMoreThanTwelveHoursAfterTheUnpaidExpiryIsRefundedAndTheOrderStaysCancelled()
+      throws Exception {
+    Placed order = place();
+    String payUrl = startPayment(order);
+    long thirteenHours = 13 * 3600;
+    advance((int) thirteenHours);
+    expireDueOrders();
+    assertThat(follow(order).getString("state")).isEqualTo("CANCELLED");
+    advanceGateway(thirteenHours); // the buyer pays at the gateway 13 hours later
+
+    pay(payUrl);
+
+    await(() -> countNotices(order.reference(1), "TOO_LATE") == 1);
+    await(
+        () -> {
+          refund();
+          return refunds(order).startsWith("1 SUCCEEDED");
+        });
+    assertThat(refunds(order)).isEqualTo("1 SUCCEEDED:LATE_PAYMENT:48.00");
+    JsonObject trade = json(sandbox("GET", "/api/gateway/trades/" + order.reference(1), null));
+    assertThat(trade.getString("refunded")).isEqualTo("48.00");
+    JsonObject view = follow(order);
+    assertThat(view.getString("state")).isEqualTo("CANCELLED");
+    assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .containsExactly(
+            "SUBMITTED",
+            "SENT_TO_PAY",
+            "EXPIRED_UNPAID",
+            "LATE_PAYMENT_REFUNDING",
+            "PAYMENT_REFUNDED");
+    JsonObject refund = view.getJsonArray("refunds").getJsonObject(0);
+    assertThat(refund.getString("amount")).isEqualTo("48.00");
+    assertThat(refund.getString("reasonText")).isEqualTo("订单取消后才付款");
+    assertThat(refund.getString("stateText")).isEqualTo("已退回");
+    assertThat(refund.containsKey("refundedAt")).isTrue();
+    assertThat(countEvents(order, "PAID") + countEvents(order, "PAID_LATE")).isZero();
   }
 
   @Test
@@ -259,9 +339,7 @@ class PaymentsIT {
     Placed order = place();
     String payUrl = startPayment(order);
     advance(16 * 60);
-    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
-      // every due order, also other tests' left-overs
-    }
+    expireDueOrders();
     assertThat(follow(order).getString("state")).isEqualTo("CANCELLED");
 
     pay(payUrl);
@@ -286,9 +364,7 @@ class PaymentsIT {
     pay(payUrl);
 
     advance(16 * 60);
-    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
-      // every due order
-    }
+    expireDueOrders();
 
     JsonObject resumed = awaitState(order, "PAID");
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
@@ -352,122 +428,5 @@ class PaymentsIT {
     assertThat(follow(order).getString("state")).isEqualTo("SUBMITTED");
     // the forged one, the undecodable signature, and the forged one sent as an unknown provider's
     assertThat(countNotices(order.reference(1), "BAD_SIGNATURE")).isEqualTo(3);
-  }
-
-  private Placed place() {
-    long card = product("card", true);
-    HttpResponse<String> response =
-        shop.postJson(
-            "/orders",
-            "{\"productId\": %d, \"input\": {\"deliveryContact\": \"pay@example.com\"}}"
-                .formatted(card));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return new Placed(json(response).getString("orderNo"), json(response).getString("accessToken"));
-  }
-
-  private HttpResponse<String> startPaymentResponse(Placed order) {
-    return shop.postJson(
-        "/orders/" + order.orderNo() + "/payments", "", "Order-Token", order.token());
-  }
-
-  private String startPayment(Placed order) {
-    HttpResponse<String> response = startPaymentResponse(order);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return json(response).getString("payUrl");
-  }
-
-  private HttpResponse<String> pay(String payUrl) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(payUrl))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("action=pay"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void fault(String scope, String notice, int copies) throws Exception {
-    HttpResponse<String> answer =
-        sandbox(
-            "POST",
-            "/api/gateway/faults",
-            "{\"scope\": \"%s\", \"notice\": \"%s\", \"copies\": %d}"
-                .formatted(scope, notice, copies));
-    assertThat(answer.statusCode()).isEqualTo(204);
-  }
-
-  private HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(KamengTestEnvironment.stack().sandbox().url() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private JsonObject follow(Placed order) {
-    return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
-  }
-
-  private JsonObject awaitState(Placed order, String state) {
-    await(() -> follow(order).getString("state").equals(state));
-    return follow(order);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Not within 20 seconds");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private String metrics() throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(
-                    URI.create(KamengTestEnvironment.stack().server().httpUrl() + "/metrics"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  private static void advance(int seconds) {
-    FixtureClient.create(
-        "orders", Map.of("action", "advance", "seconds", Integer.toString(seconds)));
-  }
-
-  private static int refund() {
-    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund")));
-  }
-
-  private static String refunds(Placed order) {
-    return FixtureClient.create("orders", Map.of("action", "refunds", "orderNo", order.orderNo()));
-  }
-
-  private static int queryPayments() {
-    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "queryPayments")));
-  }
-
-  private static int countNotices(String reference, String outcome) {
-    return Integer.parseInt(
-        FixtureClient.create(
-            "orders",
-            Map.of("action", "countNotices", "reference", reference, "outcome", outcome)));
-  }
-
-  private static int countEvents(Placed order, String event) {
-    return Integer.parseInt(
-        FixtureClient.create(
-            "orders", Map.of("action", "countEvents", "orderNo", order.orderNo(), "event", event)));
   }
 }

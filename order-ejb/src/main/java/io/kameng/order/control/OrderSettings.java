@@ -20,6 +20,12 @@ public final class OrderSettings {
   /** What the platform promises for its own checks once an order is paid. */
   public static final Duration VERIFICATION_TIME = Duration.ofMinutes(5);
 
+  /**
+   * What the platform promises for a refund: the gateway usually answers at once; retries back off
+   * to hourly, and a refusal needs a person.
+   */
+  public static final Duration REFUND_TIME = Duration.ofHours(2);
+
   static final Duration DEFAULT_UNPAID_EXPIRY = Duration.ofMinutes(15);
 
   private OrderSettings() {}

@@ -209,6 +209,39 @@ public class Order {
     record(now, OrderEvent.BUYER, OrderEventType.SENT_TO_PAY, null);
   }
 
+  /**
+   * The gateway could not be asked whether the buyer paid (down, hanging, circuit open): the buyer
+   * is told the payment is not confirmed yet and when it is asked again. The first time is on the
+   * timeline; the payment deadline (and so the unpaid expiry) stays.
+   */
+  public void paymentUnconfirmed(Instant now, Instant askedAgainAt) {
+    if (state != OrderState.SUBMITTED) {
+      throw refused("order.cannotMove", "Only an unpaid order waits for a payment confirmation.");
+    }
+    boolean first = stuckReason != StuckReason.PAYMENT_SYNC;
+    stuckReason = StuckReason.PAYMENT_SYNC;
+    expectedAt = Objects.requireNonNull(askedAgainAt, "When it is asked again is required.");
+    updatedAt = now;
+    if (first) {
+      record(now, OrderEvent.SYSTEM, OrderEventType.MARKED_LATE, StuckReason.PAYMENT_SYNC.name());
+    }
+  }
+
+  /**
+   * The gateway answered again and the buyer has not paid (yet): no longer late; the confirmation
+   * is expected by the next query, at the latest by the payment deadline. Answers whether anything
+   * changed.
+   */
+  public boolean paymentConfirmationResumed(Instant now, Instant nextQuery) {
+    if (state != OrderState.SUBMITTED || stuckReason != StuckReason.PAYMENT_SYNC) {
+      return false;
+    }
+    stuckReason = null;
+    expectedAt = nextQuery.isBefore(paymentDeadline) ? nextQuery : paymentDeadline;
+    updatedAt = now;
+    return true;
+  }
+
   /** The buyer changes their mind before paying. */
   public void cancelByBuyer(Instant now) {
     if (!isCancellableByBuyer()) {
@@ -313,6 +346,23 @@ public class Order {
     }
     updatedAt = now;
     record(now, OrderEvent.PAYMENT_GATEWAY, OrderEventType.LATE_PAYMENT_REFUNDING, amount);
+  }
+
+  /**
+   * Part of the money goes back while the order goes on (or stays completed): a money fact on the
+   * timeline; the order's state does not change.
+   */
+  public void partRefundRequested(Instant now, String actor, String amount) {
+    if (!acceptsPartRefund()) {
+      throw refused("order.cannotRefund", "Only a paid order not being refunded refunds a part.");
+    }
+    updatedAt = now;
+    record(now, actor, OrderEventType.PART_REFUND_REQUESTED, amount);
+  }
+
+  /** Whether part of the payment can go back: paid, and not being refunded in full. */
+  public boolean acceptsPartRefund() {
+    return state.isPaid() && state != OrderState.REFUNDING && state != OrderState.REFUNDED;
   }
 
   /** The gateway confirmed a refund of {@code amount} to the buyer. */

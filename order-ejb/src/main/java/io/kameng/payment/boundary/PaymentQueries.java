@@ -1,6 +1,9 @@
 package io.kameng.payment.boundary;
 
 import io.kameng.identity.entity.Role;
+import io.kameng.order.control.OrderBook;
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderState;
 import io.kameng.payment.control.PaymentBook;
 import io.kameng.payment.control.PaymentGateway;
 import io.kameng.payment.control.PaymentGateways;
@@ -21,8 +24,10 @@ import java.util.logging.Logger;
  * The second channel: attempts whose notice has not come are asked about at the gateway 1, 5, 15
  * and 60 minutes after the buyer was sent to pay. A "paid" answer pays the order like a notice;
  * only the gateway's explicit "closed" ends an attempt — "not found" never does, and the order's
- * own unpaid expiry decides the rest. Due attempts are claimed with {@code FOR UPDATE SKIP LOCKED},
- * so several servers share the work and none asks twice; one batch per transaction.
+ * own unpaid expiry decides the rest. While the gateway cannot be asked, the unpaid order says so
+ * to its buyer (stuck reason {@code PAYMENT_SYNC}) until it answers again. Due attempts are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so several servers share the work and none asks twice; one
+ * batch per transaction.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -45,6 +50,7 @@ public class PaymentQueries {
   static final Duration RETRY = Duration.ofSeconds(30);
 
   @Inject PaymentBook payments;
+  @Inject OrderBook orders;
   @Inject PaymentGateways gateways;
   @Inject PaymentSettlement settlement;
   @Inject PlatformClock clock;
@@ -69,11 +75,20 @@ public class PaymentQueries {
           case CLOSED -> attempt.closedAtGateway();
           case WAITING, NOT_FOUND -> attempt.queried(SCHEDULE);
         }
+        if (status.state() != TradeStatus.State.PAID) {
+          Order order = orders.lock(attempt.orderId());
+          order.paymentConfirmationResumed(
+              now, attempt.nextQueryAt().orElse(order.paymentDeadline()));
+        }
       } catch (Exception e) {
         // Also what fault tolerance throws when it gave up (its timeout interrupts the call).
         Thread.interrupted();
         LOG.warning(() -> "Could not query " + attempt.reference() + ": " + e);
         attempt.queryFailed(now.plus(RETRY));
+        Order order = orders.lock(attempt.orderId());
+        if (order.state() == OrderState.SUBMITTED) {
+          order.paymentUnconfirmed(now, now.plus(RETRY));
+        }
       }
     }
     return due.size();

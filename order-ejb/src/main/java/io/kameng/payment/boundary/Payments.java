@@ -12,6 +12,7 @@ import io.kameng.payment.entity.GatewayNotice;
 import io.kameng.payment.entity.NoticeOutcome;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.PaymentNotice;
+import io.kameng.payment.entity.Refund;
 import io.kameng.platform.boundary.PlatformClock;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -83,6 +85,12 @@ public class Payments {
     attempt.createdAtGateway(created.tradeNo(), created.payUrl().toString());
     order.sentToPay(now, now.plus(PaymentQueries.SCHEDULE.get(0)));
     return created.payUrl();
+  }
+
+  /** The refunds of an order, oldest first, for its buyer (who holds the access token). */
+  @PermitAll
+  public List<Refund> refundsOf(@NotNull String orderNo, String accessToken) {
+    return payments.refundsOfOrder(orders.owned(orderNo, accessToken).id());
   }
 
   /**

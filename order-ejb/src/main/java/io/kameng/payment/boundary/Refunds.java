@@ -2,24 +2,43 @@ package io.kameng.payment.boundary;
 
 import io.kameng.identity.entity.Role;
 import io.kameng.order.control.OrderBook;
+import io.kameng.order.control.OrderSettings;
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderNotFoundException;
+import io.kameng.order.entity.OrderState;
+import io.kameng.order.entity.OrderStateException;
+import io.kameng.order.entity.StuckReason;
 import io.kameng.payment.control.PaymentBook;
 import io.kameng.payment.control.PaymentGateway;
 import io.kameng.payment.control.PaymentGateways;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundReason;
+import io.kameng.payment.entity.RefundRefusedException;
 import io.kameng.platform.boundary.PlatformClock;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Asks the gateway for the refunds that are due, one batch per transaction, claimed with {@code FOR
- * UPDATE SKIP LOCKED} so no two servers ask for one refund at once. A confirmed refund is on the
- * order's timeline; a lost answer or an unreachable gateway means the same request number is asked
- * again later (the gateway never refunds one number twice); a refusal is left for an admin.
+ * Money going back to buyers. A refund is asked for in part (the undelivered part of an order) or
+ * for all the order still holds (the order cannot be fulfilled: it becomes REFUNDING, then
+ * REFUNDED); the refunds of one payment never add up to more than it. Due refunds are asked of the
+ * gateway one batch per transaction, claimed with {@code FOR UPDATE SKIP LOCKED} so no two servers
+ * ask for one refund at once. A confirmed refund is on the order's timeline; a lost answer or an
+ * unreachable gateway means the same request number is asked again later (the gateway never refunds
+ * one number twice); a refusal is left for an admin.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -29,10 +48,49 @@ public class Refunds {
 
   public static final int BATCH = 20;
 
+  /** Refunds that belong to another payment than the one the order is paid with. */
+  private static final Set<RefundReason> NOT_THE_ORDERS_PAYMENT =
+      EnumSet.of(RefundReason.EXTRA_PAYMENT, RefundReason.LATE_PAYMENT);
+
   @Inject PaymentBook payments;
   @Inject PaymentGateways gateways;
   @Inject OrderBook orders;
   @Inject PlatformClock clock;
+  @Resource SessionContext caller;
+
+  /**
+   * Pays back {@code amount} of a paid order (for example the part not delivered); the order goes
+   * on. Refused when the amount is not a positive sum in fen, or more than the payment still holds.
+   */
+  public Refund refundPart(
+      @NotNull String orderNo, @NotNull BigDecimal amount, @NotNull RefundReason reason) {
+    Order order = lockedOrder(orderNo);
+    if (!order.acceptsPartRefund()) {
+      throw new OrderStateException(
+          "order.cannotRefund", order.state(), "Order " + orderNo + " cannot refund a part now");
+    }
+    Instant now = clock.now();
+    Refund refund = request(order, Optional.of(amount), reason, now);
+    order.partRefundRequested(now, actor(), refund.amount().toPlainString());
+    return refund;
+  }
+
+  /**
+   * The order cannot be fulfilled: it becomes REFUNDING and all the money its payment still holds
+   * goes back; it becomes REFUNDED when the gateway confirmed every refund. Answers the refund, or
+   * empty when earlier part refunds already took everything back (the order is REFUNDED at once).
+   */
+  public Optional<Refund> refundOrder(@NotNull String orderNo, @NotNull String why) {
+    Order order = lockedOrder(orderNo);
+    Instant now = clock.now();
+    order.startRefund(now, actor(), why, now.plus(OrderSettings.REFUND_TIME));
+    PaymentAttempt payment = paymentOf(order);
+    if (held(payment).compareTo(payment.amount()) >= 0) {
+      order.confirmRefund(now);
+      return Optional.empty();
+    }
+    return Optional.of(request(order, Optional.empty(), RefundReason.NOT_FULFILLED, now));
+  }
 
   /** Tries one batch of due refunds; answers how many were due. */
   public int processDue() {
@@ -49,11 +107,20 @@ public class Refunds {
             gateway.refund(attempt.reference(), refund.requestNo(), refund.amount());
         if (answer.refunded()) {
           refund.succeeded(now);
-          orders.lock(refund.orderId()).paymentRefunded(now, refund.amount().toPlainString());
+          Order order = orders.lock(refund.orderId());
+          order.paymentRefunded(now, refund.amount().toPlainString());
+          if (order.state() == OrderState.REFUNDING && payments.openRefundsOf(order.id()) == 0) {
+            order.confirmRefund(now);
+          }
         } else {
           refund.refused(answer.refusal().orElseThrow(), now);
           LOG.warning(
               () -> "Refund " + refund.requestNo() + " refused: " + answer.refusal().orElseThrow());
+          Order order = orders.lock(refund.orderId());
+          if (order.state() == OrderState.REFUNDING) {
+            Instant handBy = now.plus(OrderSettings.REFUND_TIME);
+            order.markLate(StuckReason.PLATFORM, now, handBy, handBy);
+          }
         }
       } catch (Exception e) {
         // Also what fault tolerance throws when it gave up (its timeout interrupts the call).
@@ -64,5 +131,67 @@ public class Refunds {
       }
     }
     return due.size();
+  }
+
+  /**
+   * A refund of {@code amount} (all that is left when empty) of the order's payment, due at once.
+   * The payment's row is locked first, so concurrent refunds of one payment are counted one after
+   * the other.
+   */
+  private Refund request(
+      Order order, Optional<BigDecimal> amount, RefundReason reason, Instant now) {
+    PaymentAttempt payment = payments.lockAttempt(paymentOf(order).id());
+    BigDecimal left = payment.amount().subtract(held(payment));
+    BigDecimal asked = amount.orElse(left);
+    if (asked.signum() <= 0 || asked.stripTrailingZeros().scale() > 2) {
+      throw new RefundRefusedException(
+          "refund.amountInvalid", "A refund is a positive amount in fen, not " + asked);
+    }
+    if (asked.compareTo(left) > 0) {
+      throw new RefundRefusedException(
+          "refund.exceedsPayment",
+          "Order " + order.orderNo() + " holds " + left.toPlainString() + ", not " + asked);
+    }
+    Refund refund = Refund.of(payment, payments.refundsFor(payment.id()) + 1, asked, reason, now);
+    payments.addRefund(refund);
+    return refund;
+  }
+
+  private BigDecimal held(PaymentAttempt payment) {
+    return payments.refundsHeld(payment.id());
+  }
+
+  /**
+   * The payment the order is paid with: its first paid attempt that is not itself being refunded as
+   * an extra or too late payment.
+   */
+  private PaymentAttempt paymentOf(Order order) {
+    List<Refund> refunds = payments.refundsOfOrder(order.id());
+    return payments.paidAttemptsFor(order.id()).stream()
+        .filter(
+            attempt ->
+                refunds.stream()
+                    .noneMatch(
+                        r ->
+                            r.attemptId().equals(attempt.id())
+                                && NOT_THE_ORDERS_PAYMENT.contains(r.reason())))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new RefundRefusedException(
+                    "refund.nothingPaid", "Order " + order.orderNo() + " has no payment"));
+  }
+
+  private Order lockedOrder(String orderNo) {
+    return orders
+        .byNumber(orderNo)
+        .map(order -> orders.lock(order.id()))
+        .orElseThrow(() -> new OrderNotFoundException(orderNo));
+  }
+
+  /** Who asks: a staff member by username, or the platform itself (its run-as principal). */
+  private String actor() {
+    String name = caller.getCallerPrincipal().getName();
+    return name.contains(":") ? OrderEvent.SYSTEM : name;
   }
 }

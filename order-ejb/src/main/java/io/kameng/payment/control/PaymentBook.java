@@ -10,7 +10,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +101,45 @@ public class PaymentBook {
         List.of(RefundState.REQUESTED, RefundState.RETRYING),
         now,
         limit);
+  }
+
+  /** The order's paid attempts, first paid first. */
+  public List<PaymentAttempt> paidAttemptsFor(long orderId) {
+    return em.createNamedQuery(PaymentAttempt.PAID_FOR_ORDER, PaymentAttempt.class)
+        .setParameter("orderId", orderId)
+        .setParameter("paid", PaymentState.PAID)
+        .getResultList();
+  }
+
+  /**
+   * Locks the attempt's row until the transaction ends: refunds of one attempt are asked for one at
+   * a time, so their sum never passes the payment and their numbers never collide.
+   */
+  public PaymentAttempt lockAttempt(long id) {
+    return em.find(PaymentAttempt.class, id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** The money of the attempt that is refunded or on its way back (refused refunds not counted). */
+  public BigDecimal refundsHeld(long attemptId) {
+    return em.createNamedQuery(Refund.HELD_FOR_ATTEMPT, BigDecimal.class)
+        .setParameter("attemptId", attemptId)
+        .setParameter("failed", RefundState.FAILED)
+        .getSingleResult();
+  }
+
+  /** The order's refunds, oldest first. */
+  public List<Refund> refundsOfOrder(long orderId) {
+    return em.createNamedQuery(Refund.FOR_ORDER, Refund.class)
+        .setParameter("orderId", orderId)
+        .getResultList();
+  }
+
+  /** How many of the order's refunds the gateway has not answered for good yet. */
+  public long openRefundsOf(long orderId) {
+    return em.createNamedQuery(Refund.OPEN_FOR_ORDER, Long.class)
+        .setParameter("orderId", orderId)
+        .setParameter("open", List.of(RefundState.REQUESTED, RefundState.RETRYING))
+        .getSingleResult();
   }
 
   public void record(PaymentNotice notice) {

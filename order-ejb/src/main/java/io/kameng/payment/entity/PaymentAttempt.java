@@ -30,7 +30,14 @@ import java.util.Optional;
 @NamedQuery(
     name = PaymentAttempt.COUNT_FOR_ORDER,
     query = "SELECT COUNT(a) FROM PaymentAttempt a WHERE a.orderId = :orderId")
+@NamedQuery(
+    name = PaymentAttempt.PAID_FOR_ORDER,
+    query =
+        "SELECT a FROM PaymentAttempt a WHERE a.orderId = :orderId AND a.state = :paid"
+            + " ORDER BY a.paidAt, a.id")
 public class PaymentAttempt {
+
+  public static final String PAID_FOR_ORDER = "PaymentAttempt.paidForOrder";
 
   public static final String BY_REFERENCE = "PaymentAttempt.byReference";
   public static final String COUNT_FOR_ORDER = "PaymentAttempt.countForOrder";

@@ -30,7 +30,24 @@ import java.util.Optional;
 @NamedQuery(
     name = Refund.NOT_SUCCEEDED,
     query = "SELECT r FROM Refund r WHERE r.state <> :succeeded ORDER BY r.id DESC")
+@NamedQuery(
+    name = Refund.FOR_ORDER,
+    query = "SELECT r FROM Refund r WHERE r.orderId = :orderId ORDER BY r.id")
+@NamedQuery(
+    name = Refund.HELD_FOR_ATTEMPT,
+    query =
+        "SELECT COALESCE(SUM(r.amount), 0) FROM Refund r"
+            + " WHERE r.attemptId = :attemptId AND r.state <> :failed")
+@NamedQuery(
+    name = Refund.OPEN_FOR_ORDER,
+    query = "SELECT COUNT(r) FROM Refund r WHERE r.orderId = :orderId AND r.state IN :open")
 public class Refund {
+
+  public static final String FOR_ORDER = "Refund.forOrder";
+
+  public static final String HELD_FOR_ATTEMPT = "Refund.heldForAttempt";
+
+  public static final String OPEN_FOR_ORDER = "Refund.openForOrder";
 
   public static final String NOT_SUCCEEDED = "Refund.notSucceeded";
 
@@ -162,6 +179,10 @@ public class Refund {
 
   public Optional<String> lastError() {
     return Optional.ofNullable(lastError);
+  }
+
+  public Optional<Instant> settledAt() {
+    return Optional.ofNullable(settledAt);
   }
 
   public Instant createdAt() {

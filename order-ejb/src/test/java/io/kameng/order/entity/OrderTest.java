@@ -105,6 +105,10 @@ class OrderTest {
               o -> o.paymentRefunded(LATER, "48.00"),
               EnumSet.allOf(OrderState.class)),
           new Action(
+              "paymentUnconfirmed",
+              o -> o.paymentUnconfirmed(LATER, DEADLINE),
+              EnumSet.of(OrderState.SUBMITTED)),
+          new Action(
               "markLate",
               o -> o.markLate(StuckReason.SUPPLIER, LATER, DEADLINE, DEADLINE),
               EnumSet.complementOf(
@@ -201,6 +205,30 @@ class OrderTest {
     assertThat(order.owner()).contains(OrderOwner.SUPPLIER);
     assertThat(order.stuckReason()).contains(StuckReason.SUPPLIER);
     assertThat(order.expectedAt()).contains(DEADLINE.plusSeconds(90));
+  }
+
+  @Test
+  void anUnconfirmedPaymentIsLateOnceAndNoLongerWhenTheGatewayAnswersAgain() {
+    Order order = placed();
+    order.sentToPay(T0, T0.plus(Duration.ofMinutes(1)));
+    Instant payBy = order.paymentDeadline();
+
+    order.paymentUnconfirmed(LATER, LATER.plusSeconds(30));
+    order.paymentUnconfirmed(LATER.plusSeconds(30), LATER.plusSeconds(60));
+
+    assertThat(order.stuckReason()).contains(StuckReason.PAYMENT_SYNC);
+    assertThat(order.owner()).contains(OrderOwner.PAYMENT_GATEWAY);
+    assertThat(order.expectedAt()).contains(LATER.plusSeconds(60));
+    assertThat(order.deadline()).as("the unpaid expiry stays").contains(payBy);
+    assertThat(order.timeline())
+        .extracting(OrderEvent::event)
+        .containsExactly(
+            OrderEventType.SUBMITTED, OrderEventType.SENT_TO_PAY, OrderEventType.MARKED_LATE);
+
+    assertThat(order.paymentConfirmationResumed(LATER.plusSeconds(60), DEADLINE)).isTrue();
+    assertThat(order.stuckReason()).isEmpty();
+    assertThat(order.expectedAt()).as("never after the payment deadline").contains(payBy);
+    assertThat(order.paymentConfirmationResumed(LATER.plusSeconds(90), DEADLINE)).isFalse();
   }
 
   static void assertOwnedAndDueUnlessSettled(Order order) {

@@ -1,70 +1,78 @@
 package io.kameng.sandbox.gateway;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Faults injected through the sandbox's admin API: for one payment (by the merchant's {@code
- * out_trade_no}) or for all ({@code *}).
+ * Faults injected through the sandbox's admin API, each for one payment (by the merchant's {@code
+ * out_trade_no}) or for all ({@code *}): what happens to the notice, and what the query and refund
+ * services answer. A fault for one payment wins over the one for all.
  */
 @ApplicationScoped
 public class Faults {
 
+  /** How long a hanging query or refund is held, unless the fault says. */
+  static final Duration HANG = Duration.ofSeconds(30);
+
+  /** How late a slow refund is answered, unless the fault says. */
+  static final Duration SLOW = Duration.ofSeconds(6);
+
   /**
-   * A fault; for duplicates how many copies of the notice to send at once, for a delay how many
-   * seconds to wait.
+   * A notice fault; for duplicates how many copies of the notice to send at once, for a delay how
+   * many seconds to wait.
    */
   public record Injected(NoticeFault notice, int copies, int seconds) {}
 
-  private final Map<String, Injected> byScope = new ConcurrentHashMap<>();
-  private volatile boolean queriesDown;
-  private volatile boolean queriesHang;
-  private volatile boolean refundsSlow;
+  /** A query or refund fault; how long a hanging call is held (or a slow refund answered late). */
+  public record CallFault(ServiceFault kind, Duration hold) {}
 
-  /** Whether the trade query hangs for 30 seconds before answering. */
-  public boolean queriesHang() {
-    return queriesHang;
+  /** Which service a {@link ServiceFault} is for. */
+  public enum Service {
+    QUERY,
+    REFUND
   }
 
-  public void queriesHang(boolean hang) {
-    queriesHang = hang;
-  }
+  private final Map<String, Injected> notices = new ConcurrentHashMap<>();
+  private final Map<Service, Map<String, CallFault>> services =
+      Map.of(Service.QUERY, new ConcurrentHashMap<>(), Service.REFUND, new ConcurrentHashMap<>());
 
-  /**
-   * Whether a refund is made but answered only after 6 seconds (the merchant times out and asks
-   * again; asking again is answered at once).
-   */
-  public boolean refundsSlow() {
-    return refundsSlow;
-  }
-
-  public void refundsSlow(boolean slow) {
-    refundsSlow = slow;
-  }
-
-  /** Whether the trade query answers 503 (the gateway's query service is down). */
-  public boolean queriesDown() {
-    return queriesDown;
-  }
-
-  public void queriesDown(boolean down) {
-    queriesDown = down;
-  }
+  @Resource ManagedScheduledExecutorService scheduler;
 
   public void inject(String scope, Injected fault) {
-    byScope.put(scope, fault);
+    notices.put(scope, fault);
+  }
+
+  /** Makes {@code service} fail for {@code scope} as {@code fault} says; {@code null} heals it. */
+  public void inject(Service service, String scope, CallFault fault) {
+    if (fault == null) {
+      services.get(service).remove(scope);
+    } else {
+      services.get(service).put(scope, fault);
+    }
   }
 
   public void clear() {
-    byScope.clear();
-    queriesDown = false;
-    queriesHang = false;
-    refundsSlow = false;
+    notices.clear();
+    services.values().forEach(Map::clear);
   }
 
   public Optional<Injected> forTrade(String outTradeNo) {
-    return Optional.ofNullable(byScope.getOrDefault(outTradeNo, byScope.get("*")));
+    return Optional.ofNullable(notices.getOrDefault(outTradeNo, notices.get("*")));
+  }
+
+  public Optional<CallFault> forCall(Service service, String outTradeNo) {
+    Map<String, CallFault> faults = services.get(service);
+    return Optional.ofNullable(faults.getOrDefault(outTradeNo, faults.get("*")));
+  }
+
+  /** Runs {@code answer} after {@code delay} without holding a request thread meanwhile. */
+  public void later(Duration delay, Runnable answer) {
+    scheduler.schedule(answer, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

@@ -11,11 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The sandbox payment gateway, over HTTP like a real one:
@@ -29,7 +33,8 @@ import java.time.Instant;
  *       merchant's active query);
  *   <li>{@code POST /sandbox/api/gateway/refunds} refunds, once per refund request number;
  *   <li>{@code GET /sandbox/api/gateway/statements/{yyyy-MM-dd}} is the day's statement (CSV);
- *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults.
+ *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults;
+ *   <li>{@code POST /sandbox/api/gateway/clock} moves the gateway's time forward.
  * </ul>
  */
 @Path("gateway")
@@ -38,6 +43,7 @@ public class GatewayResource {
   @Inject Trades trades;
   @Inject NoticeSender notices;
   @Inject Faults faults;
+  @Inject GatewayClock clock;
 
   @POST
   @Path("payments")
@@ -76,13 +82,18 @@ public class GatewayResource {
   @GET
   @Path("trades/{outTradeNo}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response query(@PathParam("outTradeNo") String outTradeNo) throws InterruptedException {
-    if (faults.queriesDown()) {
-      return Response.status(503).build();
+  public void query(@PathParam("outTradeNo") String outTradeNo, @Suspended AsyncResponse answer) {
+    Faults.CallFault fault = faults.forCall(Faults.Service.QUERY, outTradeNo).orElse(null);
+    if (fault == null) {
+      answer.resume(tradeStatus(outTradeNo));
+    } else if (fault.kind() == ServiceFault.DOWN) {
+      answer.resume(Response.status(503).build());
+    } else {
+      faults.later(fault.hold(), () -> answer.resume(tradeStatus(outTradeNo)));
     }
-    if (faults.queriesHang()) {
-      Thread.sleep(30_000);
-    }
+  }
+
+  private Response tradeStatus(String outTradeNo) {
     return trades
         .byOutTradeNo(outTradeNo)
         .map(
@@ -112,7 +123,7 @@ public class GatewayResource {
   @Path("refunds")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response refund(JsonObject request) throws InterruptedException {
+  public void refund(JsonObject request, @Suspended AsyncResponse answer) {
     Trade trade = trades.byOutTradeNo(request.getString("outTradeNo", "")).orElse(null);
     String requestNo = request.getString("refundRequestNo", "");
     BigDecimal amount;
@@ -122,15 +133,35 @@ public class GatewayResource {
       amount = null;
     }
     if (trade == null || requestNo.isBlank() || amount == null || amount.signum() <= 0) {
-      return Response.status(422)
-          .entity(Json.createObjectBuilder().add("code", "INVALID_PARAMETER").build())
-          .build();
+      answer.resume(
+          Response.status(422)
+              .entity(Json.createObjectBuilder().add("code", "INVALID_PARAMETER").build())
+              .build());
+      return;
     }
-    Trade.RefundOutcome outcome = trade.refund(requestNo, amount);
-    if (faults.refundsSlow() && outcome == Trade.RefundOutcome.REFUNDED) {
-      // The refund is made, but its answer comes too late: the merchant must ask again.
-      Thread.sleep(6_000);
+    BigDecimal refundAmount = amount;
+    Supplier<Trade.RefundOutcome> make = () -> trade.refund(requestNo, refundAmount, clock.now());
+    Faults.CallFault fault = faults.forCall(Faults.Service.REFUND, trade.outTradeNo()).orElse(null);
+    if (fault == null) {
+      answer.resume(refunded(requestNo, make.get()));
+    } else if (fault.kind() == ServiceFault.DOWN) {
+      answer.resume(Response.status(503).build());
+    } else if (fault.kind() == ServiceFault.HANG) {
+      // Nothing happens until the hold ends; then the refund is made for a caller long gone.
+      faults.later(fault.hold(), () -> answer.resume(refunded(requestNo, make.get())));
+    } else {
+      // A refund made now is answered too late: the merchant must ask again, and asking again
+      // (the same request number) is answered at once.
+      Trade.RefundOutcome outcome = make.get();
+      if (outcome == Trade.RefundOutcome.REFUNDED) {
+        faults.later(fault.hold(), () -> answer.resume(refunded(requestNo, outcome)));
+      } else {
+        answer.resume(refunded(requestNo, outcome));
+      }
     }
+  }
+
+  private static Response refunded(String requestNo, Trade.RefundOutcome outcome) {
     return switch (outcome) {
       case REFUNDED, ALREADY_REFUNDED ->
           Response.ok(
@@ -183,7 +214,7 @@ public class GatewayResource {
       return Response.status(404).entity("No such trade").build();
     }
     if ("pay".equals(action)) {
-      if (trade.pay(Instant.now())) {
+      if (trade.pay(clock.now())) {
         notices.notifyPaid(trade);
       }
     } else {
@@ -196,28 +227,84 @@ public class GatewayResource {
 
   /**
    * Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50, "seconds": 5}}
-   * for a notice fault, {@code {"query": "DOWN"}} (503) or {@code {"query": "HANG"}} (30 s) for the
-   * trade query, {@code {"refund": "SLOW"}} for refunds.
+   * for a notice fault; {@code {"scope": …, "query": "DOWN" | "HANG" | "NONE"}} for the trade
+   * query; {@code {"scope": …, "refund": "DOWN" | "HANG" | "SLOW" | "NONE"}} for refunds, with an
+   * optional {@code "seconds"} for how long HANG holds or SLOW waits (30 and 6). The scope is
+   * {@code *} when left out.
    */
   @POST
   @Path("faults")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response inject(JsonObject fault) {
-    if (fault.containsKey("refund")) {
-      faults.refundsSlow("SLOW".equals(fault.getString("refund")));
-      return Response.noContent().build();
+    String scope = fault.getString("scope", "*");
+    try {
+      if (fault.containsKey("refund")) {
+        faults.inject(Faults.Service.REFUND, scope, callFault(fault, "refund"));
+      } else if (fault.containsKey("query")) {
+        Faults.CallFault query = callFault(fault, "query");
+        if (query != null && query.kind() == ServiceFault.SLOW) {
+          throw new IllegalArgumentException("A query is DOWN or HANGs");
+        }
+        faults.inject(Faults.Service.QUERY, scope, query);
+      } else {
+        faults.inject(
+            scope,
+            new Faults.Injected(
+                NoticeFault.valueOf(fault.getString("notice", "")),
+                fault.getInt("copies", 1),
+                fault.getInt("seconds", 0)));
+      }
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
     }
-    if (fault.containsKey("query")) {
-      faults.queriesDown("DOWN".equals(fault.getString("query")));
-      faults.queriesHang("HANG".equals(fault.getString("query")));
-      return Response.noContent().build();
+    return Response.noContent().build();
+  }
+
+  /** The fault named by {@code field} with its hold ({@code seconds}); null for NONE. */
+  private static Faults.CallFault callFault(JsonObject fault, String field) {
+    String name = fault.getString(field);
+    if ("NONE".equals(name)) {
+      return null;
     }
-    faults.inject(
-        fault.getString("scope", "*"),
-        new Faults.Injected(
-            NoticeFault.valueOf(fault.getString("notice")),
-            fault.getInt("copies", 1),
-            fault.getInt("seconds", 0)));
+    ServiceFault kind = ServiceFault.valueOf(name);
+    Duration standard = kind == ServiceFault.SLOW ? Faults.SLOW : Faults.HANG;
+    int seconds = fault.getInt("seconds", (int) standard.toSeconds());
+    if (seconds < 0 || seconds > 600) {
+      throw new IllegalArgumentException("seconds between 0 and 600");
+    }
+    return new Faults.CallFault(kind, Duration.ofSeconds(seconds));
+  }
+
+  /**
+   * Moves the gateway's clock forward, body {@code {"advanceSeconds": N}}, as the tests move the
+   * platform's: payments and refunds made afterwards carry the later time.
+   */
+  @POST
+  @Path("clock")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response advanceClock(JsonObject request) {
+    long seconds;
+    try {
+      seconds = request.getJsonNumber("advanceSeconds").longValueExact();
+    } catch (RuntimeException e) {
+      seconds = -1;
+    }
+    if (seconds < 0) {
+      return Response.status(400)
+          .type(MediaType.TEXT_PLAIN)
+          .entity("advanceSeconds: whole seconds, 0 or more")
+          .build();
+    }
+    Instant now = clock.advance(Duration.ofSeconds(seconds));
+    return Response.ok(Json.createObjectBuilder().add("now", now.toString()).build()).build();
+  }
+
+  /** Puts the gateway's clock back to real time. */
+  @DELETE
+  @Path("clock")
+  public Response resetClock() {
+    clock.reset();
     return Response.noContent().build();
   }
 

@@ -43,7 +43,7 @@ public final class Trade {
    * Refunds {@code amount} under {@code requestNo}, once: the same number again answers the first
    * refund and moves no money.
    */
-  synchronized RefundOutcome refund(String requestNo, BigDecimal amount) {
+  synchronized RefundOutcome refund(String requestNo, BigDecimal amount, Instant at) {
     if (refunds.containsKey(requestNo)) {
       return RefundOutcome.ALREADY_REFUNDED;
     }
@@ -53,7 +53,7 @@ public final class Trade {
     if (refunded().add(amount).compareTo(this.amount) > 0) {
       return RefundOutcome.AMOUNT_EXCEEDED;
     }
-    refunds.put(requestNo, new RefundLine(requestNo, amount, Instant.now()));
+    refunds.put(requestNo, new RefundLine(requestNo, amount, at));
     return RefundOutcome.REFUNDED;
   }
 

@@ -2,7 +2,6 @@ package io.kameng.sandbox.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class Trades {
 
+  @jakarta.inject.Inject GatewayClock clock;
+
   private final Map<String, Trade> byTradeNo = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
 
@@ -20,7 +21,7 @@ public class Trades {
       String outTradeNo, BigDecimal amount, String subject, String notifyUrl, String returnUrl) {
     String tradeNo = "SBX" + sequence.incrementAndGet();
     Trade trade =
-        new Trade(tradeNo, outTradeNo, amount, subject, notifyUrl, returnUrl, Instant.now());
+        new Trade(tradeNo, outTradeNo, amount, subject, notifyUrl, returnUrl, clock.now());
     byTradeNo.put(tradeNo, trade);
     return trade;
   }

@@ -6,6 +6,7 @@ import io.kameng.order.entity.OrderEventType;
 import io.kameng.order.entity.OrderOwner;
 import io.kameng.order.entity.ProgressNode;
 import io.kameng.order.entity.StuckReason;
+import io.kameng.payment.entity.Refund;
 import io.kameng.storefront.i18n.BuyerLanguage;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public record BuyerWords(BuyerLanguage language) {
           OrderEventType.REFUND_STARTED,
           OrderEventType.EXTRA_PAYMENT_REFUNDING,
           OrderEventType.LATE_PAYMENT_REFUNDING,
+          OrderEventType.PART_REFUND_REQUESTED,
           OrderEventType.PAYMENT_REFUNDED);
 
   public String state(Order order) {
@@ -71,6 +73,15 @@ public record BuyerWords(BuyerLanguage language) {
       case OrderEvent.PAYMENT_GATEWAY -> language.text("actor.paymentGateway");
       default -> language.text("actor.staff");
     };
+  }
+
+  /** Where a refund stands: being refunded, refunded, or refused and handed to staff. */
+  public String refundState(Refund refund) {
+    return language.text("RefundState." + refund.state().name());
+  }
+
+  public String refundReason(Refund refund) {
+    return language.text("RefundReason." + refund.reason().name());
   }
 
   public Optional<String> reason(OrderEvent event) {

@@ -3,17 +3,21 @@ package io.kameng.storefront.order;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
 import io.kameng.order.entity.OrderProgress;
+import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundState;
 import io.kameng.storefront.api.Jsons;
 import io.kameng.storefront.i18n.BuyerLanguage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * An order as its buyer sees it through the API: amounts, where it stands in buyer words (state,
  * progress nodes with their times, owner, cause of a delay, expected time), what the buyer may do,
- * and the timeline. Times are ISO-8601 in UTC; the client shows them in the viewer's zone.
+ * the timeline, and (when following it) its refunds. Times are ISO-8601 in UTC; the client shows
+ * them in the viewer's zone.
  */
 final class OrderJson {
 
@@ -57,6 +61,30 @@ final class OrderJson {
                 .createObjectBuilder()
                 .add("cancel", order.isCancellableByBuyer())
                 .add("correctInput", order.acceptsInputCorrection()));
+  }
+
+  /**
+   * The order's refunds: amount, why, where each stands (being refunded, refunded, refused), when
+   * asked for and when refunded.
+   */
+  static JsonArrayBuilder refunds(List<Refund> refunds, BuyerWords words) {
+    JsonArrayBuilder lines = Jsons.PROVIDER.createArrayBuilder();
+    for (Refund refund : refunds) {
+      JsonObjectBuilder line =
+          Jsons.PROVIDER
+              .createObjectBuilder()
+              .add("amount", refund.amount().toPlainString())
+              .add("reason", refund.reason().name())
+              .add("reasonText", words.refundReason(refund))
+              .add("state", refund.state().name())
+              .add("stateText", words.refundState(refund))
+              .add("requestedAt", refund.createdAt().toString());
+      if (refund.state() == RefundState.SUCCEEDED) {
+        time(line, "refundedAt", refund.settledAt());
+      }
+      lines.add(line);
+    }
+    return lines;
   }
 
   private static JsonArrayBuilder progress(Order order, BuyerWords words) {

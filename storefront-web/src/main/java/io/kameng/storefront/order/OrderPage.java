@@ -10,6 +10,7 @@ import io.kameng.order.entity.OrderProgress;
 import io.kameng.order.entity.OrderStateException;
 import io.kameng.payment.boundary.Payments;
 import io.kameng.payment.control.GatewayUnavailableException;
+import io.kameng.payment.entity.Refund;
 import io.kameng.storefront.i18n.ShopLanguage;
 import io.kameng.storefront.payment.ShopAddress;
 import io.kameng.storefront.problem.FieldProblems;
@@ -56,6 +57,7 @@ public class OrderPage implements Serializable {
   private String no;
   private String token;
   private transient Order order;
+  private transient List<Refund> refunds;
   private boolean notFound;
   private final Map<String, String> input = new LinkedHashMap<>();
   private Map<String, String> errors = Map.of();
@@ -158,6 +160,14 @@ public class OrderPage implements Serializable {
 
   public List<OrderProgress.Step> getProgress() {
     return getOrder().progress().nodes();
+  }
+
+  /** The order's refunds, oldest first (read once per request). */
+  public List<Refund> getRefunds() {
+    if (refunds == null) {
+      refunds = getOrder() == null ? List.of() : payments.refundsOf(no, token);
+    }
+    return refunds;
   }
 
   public List<OrderEvent> getTimeline() {

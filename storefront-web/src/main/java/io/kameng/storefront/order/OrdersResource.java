@@ -5,6 +5,7 @@ import io.kameng.order.boundary.Orders;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderRequest;
 import io.kameng.order.entity.Submission;
+import io.kameng.payment.boundary.Payments;
 import io.kameng.storefront.i18n.BuyerLanguage;
 import io.kameng.storefront.order.OrderRequestReader.Unreadable;
 import io.kameng.storefront.problem.FieldProblems;
@@ -45,6 +46,7 @@ public class OrdersResource {
   static final String BODY = "https://kameng.io/problems/unreadable-body";
 
   @Inject Orders orders;
+  @Inject Payments payments;
 
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -87,8 +89,12 @@ public class OrdersResource {
       @PathParam("orderNo") String orderNo,
       @HeaderParam(TOKEN_HEADER) String tokenHeader,
       @QueryParam("token") String tokenQuery) {
-    Order order = orders.find(orderNo, token(tokenHeader, tokenQuery));
-    return OrderJson.of(order, new BuyerWords(BuyerLanguage.of(headers))).build();
+    String token = token(tokenHeader, tokenQuery);
+    Order order = orders.find(orderNo, token);
+    BuyerWords words = new BuyerWords(BuyerLanguage.of(headers));
+    return OrderJson.of(order, words)
+        .add("refunds", OrderJson.refunds(payments.refundsOf(orderNo, token), words))
+        .build();
   }
 
   @POST

@@ -1,0 +1,167 @@
+package io.kameng.it.payment;
+
+import static io.kameng.it.ShopApi.json;
+import static io.kameng.it.TestData.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kameng.it.FixtureClient;
+import io.kameng.it.KamengTestEnvironment;
+import io.kameng.it.SandboxApi;
+import io.kameng.it.ShopApi;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A buyer paying through the sandbox gateway over real HTTP, the sandbox's admin API (faults, its
+ * clock), and the test WAR's fixtures for payments: the steps the payment tests are written in.
+ */
+final class Paying {
+
+  private static final ShopApi shop = new ShopApi("zh-CN");
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  private Paying() {}
+
+  record Placed(String orderNo, String token) {
+    String reference(int attempt) {
+      return orderNo + "P" + attempt;
+    }
+  }
+
+  static Placed place() {
+    long card = product("card", true);
+    HttpResponse<String> response =
+        shop.postJson(
+            "/orders",
+            "{\"productId\": %d, \"input\": {\"deliveryContact\": \"pay@example.com\"}}"
+                .formatted(card));
+    assertThat(response.statusCode()).isEqualTo(201);
+    return new Placed(json(response).getString("orderNo"), json(response).getString("accessToken"));
+  }
+
+  static HttpResponse<String> startPaymentResponse(Placed order) {
+    return shop.postJson(
+        "/orders/" + order.orderNo() + "/payments", "", "Order-Token", order.token());
+  }
+
+  static String startPayment(Placed order) {
+    HttpResponse<String> response = startPaymentResponse(order);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).getString("payUrl");
+  }
+
+  static HttpResponse<String> pay(String payUrl) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(payUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void fault(String scope, String notice, int copies) throws Exception {
+    HttpResponse<String> answer =
+        sandbox(
+            "POST",
+            "/api/gateway/faults",
+            "{\"scope\": \"%s\", \"notice\": \"%s\", \"copies\": %d}"
+                .formatted(scope, notice, copies));
+    assertThat(answer.statusCode()).isEqualTo(204);
+  }
+
+  static HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
+    return SandboxApi.send(method, path, json);
+  }
+
+  static JsonObject follow(Placed order) {
+    return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
+  }
+
+  static JsonObject awaitState(Placed order, String state) {
+    await(() -> follow(order).getString("state").equals(state));
+    return follow(order);
+  }
+
+  static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within 20 seconds");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static String metrics() throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(
+                    URI.create(KamengTestEnvironment.stack().server().httpUrl() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  static void advance(int seconds) {
+    FixtureClient.create(
+        "orders", Map.of("action", "advance", "seconds", Integer.toString(seconds)));
+  }
+
+  static int refund() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund")));
+  }
+
+  static String refunds(Placed order) {
+    return FixtureClient.create("orders", Map.of("action", "refunds", "orderNo", order.orderNo()));
+  }
+
+  static int queryPayments() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "queryPayments")));
+  }
+
+  static int countNotices(String reference, String outcome) {
+    return Integer.parseInt(
+        FixtureClient.create(
+            "orders",
+            Map.of("action", "countNotices", "reference", reference, "outcome", outcome)));
+  }
+
+  static int countEvents(Placed order, String event) {
+    return Integer.parseInt(
+        FixtureClient.create(
+            "orders", Map.of("action", "countEvents", "orderNo", order.orderNo(), "event", event)));
+  }
+
+  /** Moves the sandbox gateway's clock forward (payments made afterwards carry the later time). */
+  static void advanceGateway(long seconds) throws Exception {
+    HttpResponse<String> answer =
+        sandbox("POST", "/api/gateway/clock", "{\"advanceSeconds\": %d}".formatted(seconds));
+    assertThat(answer.statusCode()).isEqualTo(200);
+  }
+
+  /** Runs the unpaid expiry until no order is due. */
+  static void expireDueOrders() {
+    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
+      // every due order, also other tests' left-overs
+    }
+  }
+
+  /** Runs the payment queries until no attempt is due. */
+  static void queryAllDuePayments() {
+    while (queryPayments() > 0) {
+      // every due attempt, also other tests' left-overs
+    }
+  }
+}
