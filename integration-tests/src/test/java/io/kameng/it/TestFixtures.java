@@ -3,6 +3,7 @@ package io.kameng.it;
 import io.kameng.catalogue.boundary.Catalogue;
 import io.kameng.catalogue.entity.Product;
 import io.kameng.catalogue.entity.ProductSpec;
+import io.kameng.fulfilment.boundary.Dispatch;
 import io.kameng.identity.boundary.UserAccounts;
 import io.kameng.identity.entity.Account;
 import io.kameng.identity.entity.Role;
@@ -17,6 +18,8 @@ import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundReason;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
+import io.kameng.stock.boundary.CardKeyStock;
+import io.kameng.stock.entity.ImportReport;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Test-only EJB in the test WAR: sets up data through Kameng's own boundaries, acting as an admin
@@ -57,6 +61,10 @@ public class TestFixtures {
 
   @Inject Refunds refunds;
 
+  @Inject CardKeyStock stock;
+
+  @Inject Dispatch dispatch;
+
   /** Tries one batch of due refunds now; answers how many were due. */
   public int processDueRefunds() {
     return refunds.processDue();
@@ -79,6 +87,33 @@ public class TestFixtures {
     } catch (BusinessException refused) {
       return "refused:" + refused.code();
     }
+  }
+
+  /**
+   * Imports card keys for a product (see {@link CardKeyStock#importKeys}); answers the report in
+   * one line, or {@code refused:<code>}.
+   */
+  public String importKeys(long productId, String csv, boolean acceptValidRows) {
+    try {
+      ImportReport report = stock.importKeys(productId, csv, acceptValidRows);
+      return "stored="
+          + report.stored()
+          + " rows="
+          + report.rows()
+          + " accepted="
+          + report.accepted()
+          + " rejected="
+          + report.rejected().stream()
+              .map(r -> r.line() + ":" + r.maskedKey() + ":" + r.problem())
+              .collect(Collectors.joining(","));
+    } catch (BusinessException refused) {
+      return "refused:" + refused.code();
+    }
+  }
+
+  /** Dispatches one batch of paid card-key orders now; answers how many were claimed. */
+  public int dispatchPaidOrders() {
+    return dispatch.dispatchDue();
   }
 
   /** Runs one batch of the active payment queries now; answers how many attempts were due. */

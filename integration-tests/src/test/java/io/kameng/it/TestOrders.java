@@ -43,6 +43,33 @@ public class TestOrders extends HttpServlet {
           case "expire" -> Integer.toString(fixtures.expireDueOrders());
           case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
           case "refund" -> Integer.toString(fixtures.processDueRefunds());
+          case "dispatch" -> Integer.toString(fixtures.dispatchPaidOrders());
+          case "importKeys" ->
+              fixtures.importKeys(
+                  Long.parseLong(request.getParameter("productId")),
+                  request.getParameter("csv"),
+                  Boolean.parseBoolean(request.getParameter("acceptValidRows")));
+          case "cardKeys" ->
+              single(
+                  "SELECT CONCAT('available=', COALESCE(SUM(state = 'AVAILABLE'), 0), ' issued=',"
+                      + " COALESCE(SUM(state = 'ISSUED'), 0), ' orders=', COUNT(DISTINCT order_id),"
+                      + " ' readable=', COALESCE(SUM(INSTR(code_sealed, ?) > 0), 0))"
+                      + " FROM card_key WHERE product_id = ?",
+                  request.getParameter("plain"),
+                  request.getParameter("productId"));
+          case "orderStates" ->
+              single(
+                  "SELECT GROUP_CONCAT(s ORDER BY s) FROM (SELECT CONCAT(state, '/',"
+                      + " COALESCE(stuck_reason, '-'), ':', COUNT(*)) s FROM customer_order"
+                      + " WHERE product_id = ? GROUP BY state, stuck_reason) states",
+                  request.getParameter("productId"));
+          case "orderNos" ->
+              single(
+                  "SELECT COALESCE(GROUP_CONCAT(order_no ORDER BY deadline, id), '')"
+                      + " FROM customer_order"
+                      + " WHERE product_id = ? AND state = ?",
+                  request.getParameter("productId"),
+                  request.getParameter("state"));
           case "requestRefund" ->
               fixtures.requestRefund(
                   request.getParameter("orderNo"),

@@ -57,6 +57,22 @@ public class TestProducts extends HttpServlet {
                   1,
                   1,
                   null);
+          // Delivered from the card-key stock: paid orders are dispatched by the server's scan.
+          case "stocked-card" ->
+              new ProductSpec(
+                  "库存卡密 " + name,
+                  "Stocked card key " + name,
+                  ProductType.CARD_KEY,
+                  new BigDecimal("50"),
+                  new BigDecimal("48.00"),
+                  FulfilmentChannel.CARD_KEY,
+                  null,
+                  null,
+                  1,
+                  5,
+                  null);
+          // A card key delivered by a merchant's hand: a paid order stays PAID until the merchant
+          // channel takes it, so payment tests see their orders where they left them.
           default ->
               new ProductSpec(
                   "卡密 " + name,
@@ -64,7 +80,7 @@ public class TestProducts extends HttpServlet {
                   ProductType.CARD_KEY,
                   new BigDecimal("50"),
                   new BigDecimal("48.00"),
-                  FulfilmentChannel.CARD_KEY,
+                  FulfilmentChannel.MERCHANT,
                   null,
                   null,
                   1,

@@ -1,5 +1,6 @@
 package io.kameng.catalogue.control;
 
+import io.kameng.catalogue.entity.FulfilmentChannel;
 import io.kameng.catalogue.entity.Product;
 import io.kameng.catalogue.entity.ProductSpec;
 import jakarta.ejb.Stateless;
@@ -66,6 +67,23 @@ public class ProductRegistry {
 
   public Optional<Product> byId(long id) {
     return Optional.ofNullable(em.find(Product.class, id));
+  }
+
+  /**
+   * Locks the product's row until the transaction ends (waiting if another holds it): whoever
+   * serves the product's queue of orders does it alone.
+   */
+  public void lockForDispatch(long id) {
+    em.createNativeQuery("SELECT id FROM product WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, id)
+        .getResultList();
+  }
+
+  /** The ids of every product (listed or not) fulfilled through {@code channel}. */
+  public List<Long> idsOfChannel(FulfilmentChannel channel) {
+    return em.createQuery("SELECT p.id FROM Product p WHERE p.channel = :channel", Long.class)
+        .setParameter("channel", channel)
+        .getResultList();
   }
 
   public List<Product> listed() {

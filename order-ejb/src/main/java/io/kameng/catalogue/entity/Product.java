@@ -31,7 +31,7 @@ import java.util.Optional;
 @Table(name = "product")
 @NamedQuery(
     name = Product.LISTED,
-    query = "SELECT p FROM Product p WHERE p.listed = TRUE ORDER BY p.id")
+    query = "SELECT p FROM Product p WHERE p.listed = TRUE AND p.soldOut = FALSE ORDER BY p.id")
 public class Product {
 
   public static final String LISTED = "Product.listed";
@@ -77,6 +77,9 @@ public class Product {
   @Column(nullable = false)
   private boolean listed;
 
+  @Column(name = "sold_out", nullable = false)
+  private boolean soldOut;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "product_server", joinColumns = @JoinColumn(name = "product_id"))
   @OrderColumn(name = "position")
@@ -115,6 +118,25 @@ public class Product {
   /** Puts the product back on the storefront. */
   public void relist() {
     listed = true;
+  }
+
+  /** Its stock ran out: off sale until restocked (the listing stays as the admin left it). */
+  public void soldOut() {
+    soldOut = true;
+  }
+
+  /** Its stock was refilled: on sale again if listed. */
+  public void restocked() {
+    soldOut = false;
+  }
+
+  /** Whether buyers can order it now: listed, and not sold out. */
+  public boolean isOnSale() {
+    return listed && !soldOut;
+  }
+
+  public boolean isSoldOut() {
+    return soldOut;
   }
 
   /** What the buyer input rules need to know of this product. */

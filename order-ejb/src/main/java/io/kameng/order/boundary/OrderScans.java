@@ -1,5 +1,6 @@
 package io.kameng.order.boundary;
 
+import io.kameng.fulfilment.boundary.Dispatch;
 import io.kameng.identity.entity.Role;
 import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.payment.boundary.Refunds;
@@ -14,10 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds.
- * Every server runs them; the row claims in the scans make that safe. Not persistent: what is due
- * is decided by the deadlines stored on the orders, not by the timer, so a missed tick loses
- * nothing.
+ * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds,
+ * dispatching paid card-key orders. Every server runs them; the row claims in the scans make that
+ * safe. Not persistent: what is due is decided by the deadlines stored on the orders, not by the
+ * timer, so a missed tick loses nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -30,6 +31,7 @@ public class OrderScans {
   @Inject UnpaidOrderExpiry expiry;
   @Inject PaymentQueries paymentQueries;
   @Inject Refunds refunds;
+  @Inject Dispatch dispatch;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
   void scan() {
@@ -45,6 +47,9 @@ public class OrderScans {
       }
       while (refunds.processDue() == Refunds.BATCH) {
         LOG.fine("Another batch of refunds is due");
+      }
+      while (dispatch.dispatchDue() >= Dispatch.BATCH) {
+        LOG.fine("Another batch of paid card-key orders is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

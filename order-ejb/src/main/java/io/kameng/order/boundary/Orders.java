@@ -174,7 +174,7 @@ public class Orders {
           List.of(new FieldError("productId", FieldError.UNKNOWN_PRODUCT)));
     }
     Product product = found.get();
-    if (!product.isListed()) {
+    if (!product.isOnSale()) {
       errors.add(new FieldError("productId", FieldError.NOT_ON_SALE));
     }
     if (request.quantity() < product.minQuantity() || request.quantity() > product.maxQuantity()) {

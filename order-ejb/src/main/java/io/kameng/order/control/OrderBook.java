@@ -3,6 +3,7 @@ package io.kameng.order.control;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderNotFoundException;
 import io.kameng.order.entity.OrderState;
+import io.kameng.order.entity.StuckReason;
 import io.kameng.platform.control.DueRows;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,12 +11,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Stores, finds and claims orders and their request keys inside the caller's transaction; no role
@@ -151,6 +155,73 @@ public class OrderBook {
   public List<Order> claimDueUnpaid(Instant now, int limit) {
     return DueRows.claim(
         em, Order.class, "customer_order", "deadline", List.of(OrderState.SUBMITTED), now, limit);
+  }
+
+  /**
+   * Claims up to {@code limit} orders of these products in {@code state}, earliest deadline first
+   * (for paid orders the order they were paid in, for waiting ones the order they began to wait
+   * in), skipping rows another transaction holds; with {@code stuck}, only orders late for that
+   * reason. The candidates are found by a plain read and then locked by primary key: a locking
+   * range scan would also lock the gaps of the state index, and concurrent claimers that then move
+   * their orders to another state deadlock on each other's gaps.
+   */
+  public List<Order> claimOfProducts(
+      OrderState state, Optional<StuckReason> stuck, Collection<Long> productIds, int limit) {
+    if (productIds.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    // Product ids are numbers from the catalogue, so they can be part of the statement.
+    String products =
+        productIds.stream().map(id -> Long.toString(id)).collect(Collectors.joining(","));
+    // Without a stuck reason, the stuck condition compares the state with itself.
+    String condition = "state = ?1 AND " + (stuck.isPresent() ? "stuck_reason" : "state") + " = ?2";
+    String stuckOrState = stuck.map(Enum::name).orElse(state.name());
+    Query candidates =
+        em.createNativeQuery(
+            "SELECT id FROM customer_order WHERE "
+                + condition
+                + " AND product_id IN ("
+                + products
+                + ") ORDER BY deadline, id LIMIT ?3");
+    candidates.setParameter(1, state.name());
+    candidates.setParameter(2, stuckOrState);
+    candidates.setParameter(3, limit);
+    List<Long> ids = DueRows.ids(candidates);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Query claim =
+        em.createNativeQuery(
+            "SELECT id FROM customer_order FORCE INDEX (PRIMARY) WHERE id IN ("
+                + DueRows.list(ids)
+                + ") AND "
+                + condition
+                + " ORDER BY deadline, id FOR UPDATE SKIP LOCKED");
+    claim.setParameter(1, state.name());
+    claim.setParameter(2, stuckOrState);
+    return DueRows.ids(claim).stream().map(id -> em.find(Order.class, id)).toList();
+  }
+
+  /** The products some order waits a restock of. */
+  public List<Long> productsWaitingForStock() {
+    return DueRows.ids(
+        em.createNativeQuery(
+                "SELECT DISTINCT product_id FROM customer_order WHERE state = ?1"
+                    + " AND stuck_reason = ?2")
+            .setParameter(1, OrderState.FULFILLING.name())
+            .setParameter(2, StuckReason.OUT_OF_STOCK.name()));
+  }
+
+  /** Whether an order of the product waits for its stock (so a newer one must queue behind). */
+  public boolean someWaitForStock(long productId) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM customer_order WHERE state = ?1 AND stuck_reason = ?2"
+                + " AND product_id = ?3 LIMIT 1")
+        .setParameter(1, OrderState.FULFILLING.name())
+        .setParameter(2, StuckReason.OUT_OF_STOCK.name())
+        .setParameter(3, productId)
+        .getResultList()
+        .isEmpty();
   }
 
   private static Instant instant(Object column) {

@@ -26,6 +26,9 @@ public final class OrderSettings {
    */
   public static final Duration REFUND_TIME = Duration.ofHours(2);
 
+  /** How long an order paid for an empty stock waits for a restock before it escalates. */
+  public static final Duration RESTOCK_WAIT = Duration.ofHours(1);
+
   static final Duration DEFAULT_UNPAID_EXPIRY = Duration.ofMinutes(15);
 
   private OrderSettings() {}

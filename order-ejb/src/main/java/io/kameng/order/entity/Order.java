@@ -425,6 +425,28 @@ public class Order {
         now);
   }
 
+  /**
+   * Paid and checked, but the stock it is delivered from is empty: the stock owns the order until
+   * {@code restockBy}, and the buyer is told it waits for a restock.
+   */
+  public void awaitRestock(Instant now, Instant restockBy) {
+    moveTo(
+        OrderState.FULFILLING,
+        OrderEventType.OUT_OF_STOCK,
+        OrderEvent.SYSTEM,
+        null,
+        OrderOwner.STOCK,
+        restockBy,
+        restockBy,
+        now);
+    stuckReason = StuckReason.OUT_OF_STOCK;
+  }
+
+  /** Whether the order waits for its stock to be refilled. */
+  public boolean isWaitingForStock() {
+    return state == OrderState.FULFILLING && stuckReason == StuckReason.OUT_OF_STOCK;
+  }
+
   /** Delivered in full. */
   public void complete(Instant now, String actor) {
     if (!state.mayMoveTo(OrderState.COMPLETED)) {

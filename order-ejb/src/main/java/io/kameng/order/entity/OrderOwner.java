@@ -10,6 +10,8 @@ public enum OrderOwner {
   RISK_REVIEW,
   /** A merchant fulfilling by hand. */
   MERCHANT,
+  /** Card-key stock: the order waits for a restock. */
+  STOCK,
   /** An upstream supplier's recharge. */
   SUPPLIER,
   /** The platform: its own checks, or a human in the exception pool. */

@@ -3,25 +3,29 @@ package io.kameng.platform.boundary;
 import io.kameng.catalogue.control.ProductRegistry;
 import io.kameng.catalogue.entity.Carrier;
 import io.kameng.catalogue.entity.FulfilmentChannel;
+import io.kameng.catalogue.entity.Product;
 import io.kameng.catalogue.entity.ProductSpec;
 import io.kameng.catalogue.entity.ProductType;
 import io.kameng.identity.control.AccountRegistry;
 import io.kameng.identity.entity.Role;
 import io.kameng.platform.entity.SchemaReady;
+import io.kameng.stock.control.CardKeyImport;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The demo data of the run command: the demo logins it prints and a small catalogue. Created once
- * the schema is ready, only when {@code kameng.demo-data} is true (the run command sets it; a
- * production server leaves it off), and only where missing, so a second start keeps what the first
- * one made.
+ * The demo data of the run command: the demo logins it prints and a small catalogue, its card-key
+ * products with 20 keys each. Created once the schema is ready, only when {@code kameng.demo-data}
+ * is true (the run command sets it; a production server leaves it off), and only where missing, so
+ * a second start keeps what the first one made.
  */
 @Singleton
 public class DemoData {
@@ -121,6 +125,13 @@ public class DemoData {
 
   @Inject ProductRegistry products;
 
+  @Inject CardKeyImport cardKeys;
+
+  @Inject PlatformClock clock;
+
+  /** Card keys stocked for each demo card-key product. */
+  static final int DEMO_KEYS = 20;
+
   public void createWhenSchemaReady(@Observes SchemaReady ready) {
     if (!enabled) {
       return;
@@ -133,9 +144,29 @@ public class DemoData {
       }
     }
     if (products.listed().isEmpty()) {
-      PRODUCTS.forEach(products::add);
-      LOG.info(() -> "Created " + PRODUCTS.size() + " demo products");
+      Instant now = clock.now();
+      for (ProductSpec spec : PRODUCTS) {
+        Product product = products.add(spec);
+        if (product.channel() == FulfilmentChannel.CARD_KEY) {
+          cardKeys.importInto(product, demoKeys(product.type()), false, now);
+        }
+      }
+      LOG.info(() -> "Created " + PRODUCTS.size() + " demo products, card keys in stock");
     }
+  }
+
+  /** A demo stock: {@link #DEMO_KEYS} random keys, so paid demo orders get a key. */
+  private static String demoKeys(ProductType type) {
+    SecureRandom random = new SecureRandom();
+    StringBuilder keys = new StringBuilder();
+    for (int i = 0; i < DEMO_KEYS; i++) {
+      keys.append(type == ProductType.CARD_KEY ? "STEAM" : "NETEASE");
+      for (int part = 0; part < 3; part++) {
+        keys.append('-').append(String.format("%04X", random.nextInt(0x10000)));
+      }
+      keys.append('\n');
+    }
+    return keys.toString();
   }
 
   private static BigDecimal money(String amount) {

@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
  * Claims the rows whose time has come, the way every scan of Kameng does: rows in one of some
  * states whose due time has passed, oldest first, locked with {@code FOR UPDATE SKIP LOCKED} for
  * the caller's transaction, so rows another transaction (on this or another server) holds are left
- * to it and each due row is claimed by exactly one scan. Table and column names are the caller's
- * constants, never input.
+ * to it and each due row is claimed by exactly one scan. The candidates are found by a plain read
+ * (at most {@code limit}) and then locked through the primary key only: a locking scan of the
+ * (state, due) index would also lock its gaps, and concurrent scans that move their rows to another
+ * state deadlock on each other's gaps. Table and column names are the caller's constants, never
+ * input.
  */
 public final class DueRows {
 
@@ -32,7 +35,7 @@ public final class DueRows {
       int limit) {
     String placeholders =
         states.stream().map(state -> "?").collect(Collectors.joining(", ", "(", ")"));
-    Query query =
+    Query candidates =
         em.createNativeQuery(
             "SELECT id FROM "
                 + table
@@ -42,15 +45,50 @@ public final class DueRows {
                 + dueColumn
                 + " <= ? ORDER BY "
                 + dueColumn
-                + " LIMIT ? FOR UPDATE SKIP LOCKED");
+                + " LIMIT ?");
     int position = 1;
     for (Enum<?> state : states) {
-      query.setParameter(position++, state.name());
+      candidates.setParameter(position++, state.name());
     }
-    query.setParameter(position++, Timestamp.from(now));
-    query.setParameter(position, limit);
+    candidates.setParameter(position++, Timestamp.from(now));
+    candidates.setParameter(position, limit);
+    List<Long> ids = ids(candidates);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Query claim =
+        em.createNativeQuery(
+            "SELECT id FROM "
+                + table
+                + " FORCE INDEX (PRIMARY) WHERE id IN ("
+                + list(ids)
+                + ") AND state IN "
+                + placeholders
+                + " AND "
+                + dueColumn
+                + " <= ? ORDER BY "
+                + dueColumn
+                + " FOR UPDATE SKIP LOCKED");
+    position = 1;
+    for (Enum<?> state : states) {
+      claim.setParameter(position++, state.name());
+    }
+    claim.setParameter(position, Timestamp.from(now));
+    return ids(claim).stream().map(id -> em.find(type, id)).toList();
+  }
+
+  /** The ids a native {@code SELECT id ...} answered. */
+  public static List<Long> ids(Query query) {
     @SuppressWarnings("unchecked")
     List<Number> ids = query.getResultList();
-    return ids.stream().map(id -> em.find(type, id.longValue())).toList();
+    return ids.stream().map(Number::longValue).toList();
+  }
+
+  /**
+   * Ids as the inside of an SQL {@code IN (...)}: they are numbers read from the database, so they
+   * can be part of a statement.
+   */
+  public static String list(List<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 }

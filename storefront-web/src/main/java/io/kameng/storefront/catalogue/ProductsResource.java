@@ -87,6 +87,7 @@ public class ProductsResource {
                     .add("min", product.minQuantity())
                     .add("max", product.maxQuantity()))
             .add("listed", product.isListed())
+            .add("soldOut", product.isSoldOut())
             .add("fields", fields(product, language));
     product.carrier().ifPresent(carrier -> view.add("carrier", carrier.name()));
     return view;

@@ -11,6 +11,7 @@ import io.kameng.order.entity.OrderStateException;
 import io.kameng.payment.boundary.Payments;
 import io.kameng.payment.control.GatewayUnavailableException;
 import io.kameng.payment.entity.Refund;
+import io.kameng.stock.boundary.CardKeyDelivery;
 import io.kameng.storefront.i18n.ShopLanguage;
 import io.kameng.storefront.payment.ShopAddress;
 import io.kameng.storefront.problem.FieldProblems;
@@ -52,12 +53,14 @@ public class OrderPage implements Serializable {
   @Inject transient Orders orders;
   @Inject transient Catalogue catalogue;
   @Inject transient Payments payments;
+  @Inject transient CardKeyDelivery delivery;
   @Inject ShopLanguage language;
 
   private String no;
   private String token;
   private transient Order order;
   private transient List<Refund> refunds;
+  private transient List<String> cardKeys;
   private boolean notFound;
   private final Map<String, String> input = new LinkedHashMap<>();
   private Map<String, String> errors = Map.of();
@@ -160,6 +163,14 @@ public class OrderPage implements Serializable {
 
   public List<OrderProgress.Step> getProgress() {
     return getOrder().progress().nodes();
+  }
+
+  /** The order's card keys in the clear: this page has the order's access token. */
+  public List<String> getCardKeys() {
+    if (cardKeys == null) {
+      cardKeys = getOrder() == null ? List.of() : delivery.keysOf(no, token);
+    }
+    return cardKeys;
   }
 
   /** The order's refunds, oldest first (read once per request). */

@@ -6,6 +6,8 @@ import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderRequest;
 import io.kameng.order.entity.Submission;
 import io.kameng.payment.boundary.Payments;
+import io.kameng.stock.boundary.CardKeyDelivery;
+import io.kameng.storefront.api.Jsons;
 import io.kameng.storefront.i18n.BuyerLanguage;
 import io.kameng.storefront.order.OrderRequestReader.Unreadable;
 import io.kameng.storefront.problem.FieldProblems;
@@ -47,6 +49,7 @@ public class OrdersResource {
 
   @Inject Orders orders;
   @Inject Payments payments;
+  @Inject CardKeyDelivery delivery;
 
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -94,6 +97,7 @@ public class OrdersResource {
     BuyerWords words = new BuyerWords(BuyerLanguage.of(headers));
     return OrderJson.of(order, words)
         .add("refunds", OrderJson.refunds(payments.refundsOf(orderNo, token), words))
+        .add("cardKeys", Jsons.PROVIDER.createArrayBuilder(delivery.keysOf(orderNo, token)))
         .build();
   }
 

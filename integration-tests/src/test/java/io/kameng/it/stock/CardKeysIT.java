@@ -1,0 +1,249 @@
+package io.kameng.it.stock;
+
+import static io.kameng.it.ShopApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kameng.it.FixtureClient;
+import io.kameng.it.KamengDeployment;
+import io.kameng.it.ShopApi;
+import io.kameng.it.TestData;
+import io.kameng.it.TestFixtures;
+import io.kameng.it.TestOrders;
+import io.kameng.it.TestProducts;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Card keys over the real server and MariaDB: an import checked row by row and stored whole or not
+ * at all, keys sealed at rest; paid orders take keys exactly once under concurrency, the rest wait
+ * for a restock and are served first, oldest first; the buyer sees their key with the token.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CardKeysIT {
+
+  private final ShopApi shop = new ShopApi("zh-CN");
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return KamengDeployment.withTests(
+        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
+  }
+
+  @Test
+  void anImportIsCheckedRowByRowAndStoredWholeOrNotAtAll() {
+    long product = TestData.product("stocked-card", true);
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String file =
+        String.join(
+            "\n",
+            "code",
+            "A" + tag + "-0001",
+            "",
+            "B" + tag + "-0002",
+            "x",
+            "A" + tag + "-0001",
+            "C" + tag + "-0003,extra",
+            "D" + tag + "-0004");
+
+    assertThat(importKeys(product, file, false))
+        .isEqualTo(
+            "stored=false rows=7 accepted=0 rejected=3:****:EMPTY,5:****:MALFORMED,"
+                + "6:****0001:DUPLICATE_IN_FILE,7:****0003:MALFORMED");
+    assertThat(cardKeys(product, "A" + tag)).isEqualTo("available=0 issued=0 orders=0 readable=0");
+
+    assertThat(importKeys(product, file, true)).startsWith("stored=true rows=7 accepted=3 ");
+    assertThat(cardKeys(product, "A" + tag))
+        .as("three keys, none readable at rest")
+        .isEqualTo("available=3 issued=0 orders=0 readable=0");
+
+    assertThat(importKeys(product, "D" + tag + "-0004\nE" + tag + "-0005", false))
+        .isEqualTo("stored=false rows=2 accepted=0 rejected=1:****0004:DUPLICATE_IN_STOCK");
+    assertThat(
+            FixtureClient.create(
+                "orders",
+                Map.of(
+                    "action", "importKeys",
+                    "productId", Long.toString(TestData.product("game", true)),
+                    "csv", "KEY-0001")))
+        .isEqualTo("refused:stock.notCardKeyProduct");
+  }
+
+  @Test
+  void aThousandPaidOrdersTakeFiveHundredKeysEachOnceAndTheRestAreServedInOrderAfterARestock()
+      throws Exception {
+    long product = TestData.product("stocked-card", true);
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    assertThat(importKeys(product, keys(tag + "A", 500), false)).startsWith("stored=true");
+    List<Placed> orders = placeAndPay(product, 1_000);
+
+    dispatchConcurrently(8);
+
+    assertThat(cardKeys(product, tag)).isEqualTo("available=0 issued=500 orders=500 readable=0");
+    assertThat(orderStates(product)).isEqualTo("COMPLETED/-:500,FULFILLING/OUT_OF_STOCK:500");
+    List<String> waiting = orderNos(product, "FULFILLING");
+    Placed completed =
+        orders.stream().filter(o -> !waiting.contains(o.orderNo())).findFirst().orElseThrow();
+    JsonObject delivered = follow(completed);
+    assertThat(delivered.getString("state")).isEqualTo("COMPLETED");
+    assertThat(delivered.getJsonArray("cardKeys").getString(0)).startsWith(tag + "A-");
+    Placed stillWaiting =
+        orders.stream().filter(o -> o.orderNo().equals(waiting.get(0))).findFirst().orElseThrow();
+    JsonObject waits = follow(stillWaiting);
+    assertThat(waits.getString("stuckReasonText")).isEqualTo("暂时缺货，等待补货");
+    assertThat(waits.getString("ownerText")).isEqualTo("卡密库存（等待补货）");
+    assertThat(waits.getJsonArray("cardKeys")).isEmpty();
+
+    assertThat(json(shop.get("/products/" + product)).getBoolean("soldOut")).isTrue();
+    HttpResponse<String> refused =
+        shop.postJson(
+            "/orders",
+            "{\"productId\": %d, \"input\": {\"deliveryContact\": \"late@example.com\"}}"
+                .formatted(product));
+    assertThat(refused.statusCode()).as("off sale while sold out").isEqualTo(422);
+    assertThat(refused.body()).contains("notOnSale");
+
+    assertThat(importKeys(product, keys(tag + "B", 200), false)).startsWith("stored=true");
+    assertThat(json(shop.get("/products/" + product)).getBoolean("soldOut")).isFalse();
+    // Served by this test's dispatcher or the server's own scan, whichever comes first.
+    List<String> servedAfterRestock = new ArrayList<>();
+    java.time.Instant patience = java.time.Instant.now().plusSeconds(30);
+    while (servedAfterRestock.size() < 200 && java.time.Instant.now().isBefore(patience)) {
+      dispatch();
+      servedAfterRestock = new ArrayList<>(waiting);
+      servedAfterRestock.retainAll(orderNos(product, "COMPLETED"));
+    }
+    assertThat(servedAfterRestock)
+        .as("the orders that waited longest first")
+        .isEqualTo(waiting.subList(0, 200));
+
+    assertThat(importKeys(product, keys(tag + "C", 300), false)).startsWith("stored=true");
+    dispatchConcurrently(4);
+    assertThat(orderStates(product)).isEqualTo("COMPLETED/-:1000");
+    assertThat(cardKeys(product, tag)).isEqualTo("available=0 issued=1000 orders=1000 readable=0");
+  }
+
+  record Placed(String orderNo, String token) {}
+
+  private List<Placed> placeAndPay(long product, int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Placed>> placed = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int buyer = i;
+        placed.add(
+            pool.submit(
+                () -> {
+                  HttpResponse<String> response =
+                      shop.postJson(
+                          "/orders",
+                          "{\"productId\": %d, \"input\": {\"deliveryContact\": \"k%d@example.com\"}}"
+                              .formatted(product, buyer));
+                  assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                  Placed order =
+                      new Placed(
+                          json(response).getString("orderNo"),
+                          json(response).getString("accessToken"));
+                  FixtureClient.create(
+                      "orders",
+                      Map.of("action", "drive", "orderNo", order.orderNo(), "step", "pay"));
+                  return order;
+                }));
+      }
+      List<Placed> orders = new ArrayList<>();
+      for (Future<Placed> order : placed) {
+        orders.add(order.get());
+      }
+      return orders;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static void dispatchConcurrently(int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> running =
+          IntStream.range(0, threads)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () -> {
+                            while (dispatch() > 0) {
+                              // until nothing is due for this dispatcher
+                            }
+                          }))
+              .collect(Collectors.toList());
+      for (Future<?> dispatcher : running) {
+        dispatcher.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    while (dispatch() > 0) {
+      // and whatever the others skipped while they held it
+    }
+  }
+
+  private JsonObject follow(Placed order) {
+    return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
+  }
+
+  private static String keys(String prefix, int count) {
+    return IntStream.rangeClosed(1, count)
+        .mapToObj(i -> prefix + "-" + String.format("%05d", i))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static int dispatch() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "dispatch")));
+  }
+
+  private static String importKeys(long product, String csv, boolean acceptValidRows) {
+    return FixtureClient.create(
+        "orders",
+        Map.of(
+            "action",
+            "importKeys",
+            "productId",
+            Long.toString(product),
+            "csv",
+            csv,
+            "acceptValidRows",
+            Boolean.toString(acceptValidRows)));
+  }
+
+  private static String cardKeys(long product, String plain) {
+    return FixtureClient.create(
+        "orders",
+        Map.of("action", "cardKeys", "productId", Long.toString(product), "plain", plain));
+  }
+
+  private static String orderStates(long product) {
+    return FixtureClient.create(
+        "orders", Map.of("action", "orderStates", "productId", Long.toString(product)));
+  }
+
+  private static List<String> orderNos(long product, String state) {
+    String nos =
+        FixtureClient.create(
+            "orders",
+            Map.of("action", "orderNos", "productId", Long.toString(product), "state", state));
+    return nos.isEmpty() ? List.of() : Arrays.asList(nos.split(","));
+  }
+}

@@ -1,0 +1,123 @@
+package io.kameng.fulfilment.boundary;
+
+import io.kameng.catalogue.control.ProductRegistry;
+import io.kameng.catalogue.entity.FulfilmentChannel;
+import io.kameng.identity.entity.Role;
+import io.kameng.order.control.OrderBook;
+import io.kameng.order.control.OrderSettings;
+import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderState;
+import io.kameng.order.entity.StuckReason;
+import io.kameng.platform.boundary.PlatformClock;
+import io.kameng.stock.control.CardKeyShelf;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves paid card-key orders to their buyers, one batch per transaction: each order is checked,
+ * then takes its keys from the stock (all of them, or none and it waits for a restock, owned by the
+ * stock with the stuck reason {@code OUT_OF_STOCK}). Orders waiting for a restock go first, in the
+ * order they began to wait (their deadline), and a newly paid order queues behind them, so a
+ * restock serves the waiting buyers in order. A product whose last key is issued goes off sale
+ * until keys come in again. Orders and keys are claimed with {@code FOR UPDATE SKIP LOCKED}: any
+ * number of scans on any number of servers issue each key once and each order its keys once.
+ */
+@Stateless
+@RolesAllowed(Role.Names.ADMIN)
+public class Dispatch {
+
+  public static final int BATCH = 50;
+
+  @Inject OrderBook orders;
+  @Inject CardKeyShelf shelf;
+  @Inject ProductRegistry products;
+  @Inject PlatformClock clock;
+
+  /**
+   * Dispatches one batch of waiting and one of paid card-key orders; answers how many moved on
+   * (served, or newly waiting), 0 when nothing could.
+   */
+  public int dispatchDue() {
+    Instant now = clock.now();
+    List<Long> cardKeyProducts = products.idsOfChannel(FulfilmentChannel.CARD_KEY);
+    List<Order> waiting = new ArrayList<>();
+    int moved = 0;
+    for (long productId : orders.productsWaitingForStock()) {
+      if (!cardKeyProducts.contains(productId) || shelf.available(productId) == 0) {
+        continue;
+      }
+      // One dispatcher at a time serves a product's queue, so its buyers are served in order.
+      products.lockForDispatch(productId);
+      List<Order> queue =
+          orders.claimOfProducts(
+              OrderState.FULFILLING,
+              Optional.of(StuckReason.OUT_OF_STOCK),
+              List.of(productId),
+              BATCH);
+      waiting.addAll(queue);
+      for (Order order : queue) {
+        if (!issueAll(order, now)) {
+          break; // the stock is short again: the rest keep waiting, in order
+        }
+        moved++;
+      }
+    }
+    List<Order> paid =
+        orders.claimOfProducts(OrderState.PAID, Optional.empty(), cardKeyProducts, BATCH);
+    for (Order order : paid) {
+      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+      // Input rules were checked at submission; risk rules come with the review component.
+      if (orders.someWaitForStock(order.productId()) || !issueAll(order, now)) {
+        order.awaitRestock(now, now.plus(OrderSettings.RESTOCK_WAIT));
+      }
+      moved++;
+    }
+    soldOutWhereEmpty(waiting, paid);
+    return moved;
+  }
+
+  /** Takes the products whose last key went off sale until they are restocked. */
+  private void soldOutWhereEmpty(List<Order> waiting, List<Order> paid) {
+    java.util.stream.Stream.concat(waiting.stream(), paid.stream())
+        .map(Order::productId)
+        .distinct()
+        .filter(productId -> shelf.available(productId) == 0)
+        .forEach(
+            productId ->
+                products
+                    .byId(productId)
+                    .filter(product -> !product.isSoldOut())
+                    .ifPresent(
+                        product -> {
+                          product.soldOut();
+                          products.changed(productId);
+                        }));
+  }
+
+  /** Issues all the order's keys and completes it; answers false (nothing issued) when short. */
+  private boolean issueAll(Order order, Instant now) {
+    int issued = shelf.issue(order.productId(), order.id(), order.quantity(), now);
+    if (issued < order.quantity()) {
+      if (issued > 0) {
+        shelf.putBack(order.id());
+      }
+      return false;
+    }
+    if (order.state() != OrderState.FULFILLING) {
+      order.startFulfilment(
+          now,
+          OrderEvent.SYSTEM,
+          io.kameng.order.entity.OrderOwner.PLATFORM,
+          now.plus(OrderSettings.VERIFICATION_TIME),
+          now);
+    }
+    order.complete(now, OrderEvent.SYSTEM);
+    return true;
+  }
+}
