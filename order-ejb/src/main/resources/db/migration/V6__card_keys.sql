@@ -30,4 +30,8 @@ CREATE INDEX ix_card_key_order ON card_key (order_id);
 
 -- A product whose stock ran out is off sale until it is restocked, without touching the admin's
 -- own listing (delisted stays delisted when keys come in).
-ALTER TABLE product ADD COLUMN sold_out BOOLEAN NOT NULL DEFAULT FALSE;
+-- partial_delivery: an order for more keys than the stock holds gets what there is and the rest of
+-- its money back, instead of waiting for a restock.
+ALTER TABLE product
+    ADD COLUMN sold_out BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN partial_delivery BOOLEAN NOT NULL DEFAULT FALSE;

@@ -111,6 +111,10 @@ public class TestFixtures {
     }
   }
 
+  public void allowPartialDelivery(long productId) {
+    catalogue.allowPartialDelivery(productId, true);
+  }
+
   /** Dispatches one batch of paid card-key orders now; answers how many were claimed. */
   public int dispatchPaidOrders() {
     return dispatch.dispatchDue();

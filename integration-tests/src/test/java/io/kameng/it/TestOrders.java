@@ -44,6 +44,10 @@ public class TestOrders extends HttpServlet {
           case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
           case "refund" -> Integer.toString(fixtures.processDueRefunds());
           case "dispatch" -> Integer.toString(fixtures.dispatchPaidOrders());
+          case "allowPartialDelivery" -> {
+            fixtures.allowPartialDelivery(Long.parseLong(request.getParameter("productId")));
+            yield "ok";
+          }
           case "importKeys" ->
               fixtures.importKeys(
                   Long.parseLong(request.getParameter("productId")),

@@ -23,42 +23,47 @@ import java.util.function.BooleanSupplier;
  * A buyer paying through the sandbox gateway over real HTTP, the sandbox's admin API (faults, its
  * clock), and the test WAR's fixtures for payments: the steps the payment tests are written in.
  */
-final class Paying {
+public final class Paying {
 
   private static final ShopApi shop = new ShopApi("zh-CN");
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private Paying() {}
 
-  record Placed(String orderNo, String token) {
-    String reference(int attempt) {
+  public record Placed(String orderNo, String token) {
+    public String reference(int attempt) {
       return orderNo + "P" + attempt;
     }
   }
 
-  static Placed place() {
-    long card = product("card", true);
+  /** An unpaid order for a new card-key product that merchants deliver (it stays PAID). */
+  public static Placed place() {
+    return place(product("card", true), 1);
+  }
+
+  public static Placed place(long productId, int quantity) {
     HttpResponse<String> response =
         shop.postJson(
             "/orders",
-            "{\"productId\": %d, \"input\": {\"deliveryContact\": \"pay@example.com\"}}"
-                .formatted(card));
+            ("{\"productId\": %d, \"quantity\": %d,"
+                    + " \"input\": {\"deliveryContact\": \"pay@example.com\"}}")
+                .formatted(productId, quantity));
     assertThat(response.statusCode()).isEqualTo(201);
     return new Placed(json(response).getString("orderNo"), json(response).getString("accessToken"));
   }
 
-  static HttpResponse<String> startPaymentResponse(Placed order) {
+  public static HttpResponse<String> startPaymentResponse(Placed order) {
     return shop.postJson(
         "/orders/" + order.orderNo() + "/payments", "", "Order-Token", order.token());
   }
 
-  static String startPayment(Placed order) {
+  public static String startPayment(Placed order) {
     HttpResponse<String> response = startPaymentResponse(order);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json(response).getString("payUrl");
   }
 
-  static HttpResponse<String> pay(String payUrl) throws IOException, InterruptedException {
+  public static HttpResponse<String> pay(String payUrl) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(payUrl))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -67,7 +72,7 @@ final class Paying {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  static void fault(String scope, String notice, int copies) throws Exception {
+  public static void fault(String scope, String notice, int copies) throws Exception {
     HttpResponse<String> answer =
         sandbox(
             "POST",
@@ -77,20 +82,21 @@ final class Paying {
     assertThat(answer.statusCode()).isEqualTo(204);
   }
 
-  static HttpResponse<String> sandbox(String method, String path, String json) throws Exception {
+  public static HttpResponse<String> sandbox(String method, String path, String json)
+      throws Exception {
     return SandboxApi.send(method, path, json);
   }
 
-  static JsonObject follow(Placed order) {
+  public static JsonObject follow(Placed order) {
     return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
   }
 
-  static JsonObject awaitState(Placed order, String state) {
+  public static JsonObject awaitState(Placed order, String state) {
     await(() -> follow(order).getString("state").equals(state));
     return follow(order);
   }
 
-  static void await(BooleanSupplier condition) {
+  public static void await(BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
@@ -105,7 +111,7 @@ final class Paying {
     }
   }
 
-  static String metrics() throws Exception {
+  public static String metrics() throws Exception {
     return http.send(
             HttpRequest.newBuilder(
                     URI.create(KamengTestEnvironment.stack().server().httpUrl() + "/metrics"))
@@ -114,52 +120,52 @@ final class Paying {
         .body();
   }
 
-  static void advance(int seconds) {
+  public static void advance(int seconds) {
     FixtureClient.create(
         "orders", Map.of("action", "advance", "seconds", Integer.toString(seconds)));
   }
 
-  static int refund() {
+  public static int refund() {
     return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund")));
   }
 
-  static String refunds(Placed order) {
+  public static String refunds(Placed order) {
     return FixtureClient.create("orders", Map.of("action", "refunds", "orderNo", order.orderNo()));
   }
 
-  static int queryPayments() {
+  public static int queryPayments() {
     return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "queryPayments")));
   }
 
-  static int countNotices(String reference, String outcome) {
+  public static int countNotices(String reference, String outcome) {
     return Integer.parseInt(
         FixtureClient.create(
             "orders",
             Map.of("action", "countNotices", "reference", reference, "outcome", outcome)));
   }
 
-  static int countEvents(Placed order, String event) {
+  public static int countEvents(Placed order, String event) {
     return Integer.parseInt(
         FixtureClient.create(
             "orders", Map.of("action", "countEvents", "orderNo", order.orderNo(), "event", event)));
   }
 
   /** Moves the sandbox gateway's clock forward (payments made afterwards carry the later time). */
-  static void advanceGateway(long seconds) throws Exception {
+  public static void advanceGateway(long seconds) throws Exception {
     HttpResponse<String> answer =
         sandbox("POST", "/api/gateway/clock", "{\"advanceSeconds\": %d}".formatted(seconds));
     assertThat(answer.statusCode()).isEqualTo(200);
   }
 
   /** Runs the unpaid expiry until no order is due. */
-  static void expireDueOrders() {
+  public static void expireDueOrders() {
     while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "expire"))) > 0) {
       // every due order, also other tests' left-overs
     }
   }
 
   /** Runs the payment queries until no attempt is due. */
-  static void queryAllDuePayments() {
+  public static void queryAllDuePayments() {
     while (queryPayments() > 0) {
       // every due attempt, also other tests' left-overs
     }

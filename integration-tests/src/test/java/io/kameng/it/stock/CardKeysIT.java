@@ -3,13 +3,18 @@ package io.kameng.it.stock;
 import static io.kameng.it.ShopApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kameng.identity.entity.Role;
+import io.kameng.it.ConsoleBrowser;
 import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
+import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.ShopApi;
+import io.kameng.it.TestAccounts;
 import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
 import io.kameng.it.TestOrders;
 import io.kameng.it.TestProducts;
+import io.kameng.it.payment.Paying;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -37,12 +42,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class CardKeysIT {
 
+  private static final String PASSWORD = "correct-horse-battery";
+
   private final ShopApi shop = new ShopApi("zh-CN");
 
   @Deployment
   static EnterpriseArchive deployment() {
     return KamengDeployment.withTests(
-        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
+        TestProducts.class,
+        TestOrders.class,
+        TestFixtures.class,
+        ShopApi.class,
+        TestData.class,
+        TestAccounts.class);
   }
 
   @Test
@@ -136,6 +148,82 @@ class CardKeysIT {
     dispatchConcurrently(4);
     assertThat(orderStates(product)).isEqualTo("COMPLETED/-:1000");
     assertThat(cardKeys(product, tag)).isEqualTo("available=0 issued=1000 orders=1000 readable=0");
+  }
+
+  @Test
+  void anOrderForMoreKeysThanThereAreGetsWhatThereIsAndTheRestRefundedWhenTheProductAllowsIt()
+      throws Exception {
+    long product = TestData.product("stocked-card", true);
+    FixtureClient.create(
+        "orders", Map.of("action", "allowPartialDelivery", "productId", Long.toString(product)));
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    assertThat(importKeys(product, keys(tag, 3), false)).startsWith("stored=true");
+    Paying.Placed order = Paying.place(product, 5);
+    Paying.pay(Paying.startPayment(order));
+    Paying.awaitState(order, "PAID");
+
+    while (dispatch() > 0) {
+      // until the order is served
+    }
+    while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund"))) > 0) {
+      // the refund of the undelivered part, at the gateway
+    }
+
+    JsonObject view = Paying.follow(order);
+    assertThat(view.getString("state")).isEqualTo("COMPLETED");
+    assertThat(view.getJsonArray("cardKeys")).hasSize(3);
+    assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event") + ":" + e.getString("reason", ""))
+        .contains("DELIVERED_IN_PART:3/5", "PART_REFUND_REQUESTED:96.00", "PAYMENT_REFUNDED:96.00");
+    assertThat(view.getJsonArray("refunds").getJsonObject(0).getString("reasonText"))
+        .isEqualTo("未交付的部分");
+    assertThat(
+            json(Paying.sandbox("GET", "/api/gateway/trades/" + order.reference(1), null))
+                .getString("refunded"))
+        .isEqualTo("96.00");
+  }
+
+  @Test
+  void anAdminSeesTheStockAndImportsKeysOnTheConsoleAndAReviewerIsTurnedAway() {
+    long product = TestData.product("stocked-card", true);
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String admin = TestAccounts.create("admin", Role.ADMIN, PASSWORD);
+    ConsoleBrowser console =
+        new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), null);
+    console.signIn("admin", admin, PASSWORD);
+    ConsoleBrowser.Page page = console.get("/admin/stock/levels.xhtml");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("库存卡密", "data-product=\"" + product + "\">0<", "库存不足");
+
+    ConsoleBrowser.Page refused =
+        console.post(page, "/admin/stock/levels.xhtml", importForm(product, tag, false));
+    String report = refused.body().substring(refused.body().indexOf("id=\"report\""));
+    assertThat(report)
+        .as("the report masks the keys (the form keeps what was pasted, to fix it)")
+        .contains("未导入：3 行中有 1 行被拒", "文件内重复", "****0001")
+        .doesNotContain(tag + "-0001");
+    ConsoleBrowser.Page stored =
+        console.post(refused, "/admin/stock/levels.xhtml", importForm(product, tag, true));
+    assertThat(stored.body())
+        .contains("共 3 行，已导入 2 个；1 行被拒", "data-product=\"" + product + "\">2<");
+
+    String reviewer = TestAccounts.create("reviewer", Role.REVIEWER, PASSWORD);
+    ConsoleBrowser reviewerConsole =
+        new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), null);
+    reviewerConsole.signIn("admin", reviewer, PASSWORD);
+    assertThat(reviewerConsole.get("/admin/stock/levels.xhtml").status()).isEqualTo(403);
+  }
+
+  private static Map<String, String> importForm(long product, String tag, boolean acceptValid) {
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("import", "import");
+    form.put("import:product", Long.toString(product));
+    form.put("import:keys", tag + "-0001\n" + tag + "-0002\n" + tag + "-0001");
+    if (acceptValid) {
+      form.put("import:acceptValid", "on");
+    }
+    form.put("import:submit", "submit");
+    return form;
   }
 
   record Placed(String orderNo, String token) {}

@@ -46,4 +46,14 @@ public class Catalogue {
     products.byId(id).ifPresent(Product::relist);
     products.changed(id);
   }
+
+  /**
+   * Whether orders for more keys than the stock holds are delivered in part, the rest refunded
+   * (otherwise they wait for a restock).
+   */
+  @RolesAllowed(Role.Names.ADMIN)
+  public void allowPartialDelivery(long id, boolean allowed) {
+    products.byId(id).ifPresent(product -> product.partialDelivery(allowed));
+    products.changed(id);
+  }
 }

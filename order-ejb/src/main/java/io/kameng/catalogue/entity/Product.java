@@ -80,6 +80,9 @@ public class Product {
   @Column(name = "sold_out", nullable = false)
   private boolean soldOut;
 
+  @Column(name = "partial_delivery", nullable = false)
+  private boolean partialDelivery;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "product_server", joinColumns = @JoinColumn(name = "product_id"))
   @OrderColumn(name = "position")
@@ -137,6 +140,18 @@ public class Product {
 
   public boolean isSoldOut() {
     return soldOut;
+  }
+
+  /**
+   * Whether an order for more than there is gets what there is and the rest of its money back
+   * (otherwise it waits for all of it).
+   */
+  public boolean isPartialDelivery() {
+    return partialDelivery;
+  }
+
+  public void partialDelivery(boolean allowed) {
+    partialDelivery = allowed;
   }
 
   /** What the buyer input rules need to know of this product. */

@@ -2,18 +2,24 @@ package io.kameng.fulfilment.boundary;
 
 import io.kameng.catalogue.control.ProductRegistry;
 import io.kameng.catalogue.entity.FulfilmentChannel;
+import io.kameng.catalogue.entity.Product;
 import io.kameng.identity.entity.Role;
 import io.kameng.order.control.OrderBook;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderOwner;
 import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.StuckReason;
+import io.kameng.payment.control.RefundRequests;
+import io.kameng.payment.entity.Refund;
+import io.kameng.payment.entity.RefundReason;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.stock.control.CardKeyShelf;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +30,10 @@ import java.util.Optional;
  * then takes its keys from the stock (all of them, or none and it waits for a restock, owned by the
  * stock with the stuck reason {@code OUT_OF_STOCK}). Orders waiting for a restock go first, in the
  * order they began to wait (their deadline), and a newly paid order queues behind them, so a
- * restock serves the waiting buyers in order. A product whose last key is issued goes off sale
- * until keys come in again. Orders and keys are claimed with {@code FOR UPDATE SKIP LOCKED}: any
- * number of scans on any number of servers issue each key once and each order its keys once.
+ * restock serves the waiting buyers in order. A product that delivers in part gives an order what
+ * there is and refunds the rest. A product whose last key is issued goes off sale until keys come
+ * in again. Orders and keys are claimed with {@code FOR UPDATE SKIP LOCKED}: any number of scans on
+ * any number of servers issue each key once and each order its keys once.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -37,6 +44,7 @@ public class Dispatch {
   @Inject OrderBook orders;
   @Inject CardKeyShelf shelf;
   @Inject ProductRegistry products;
+  @Inject RefundRequests refunds;
   @Inject PlatformClock clock;
 
   /**
@@ -100,10 +108,18 @@ public class Dispatch {
                         }));
   }
 
-  /** Issues all the order's keys and completes it; answers false (nothing issued) when short. */
+  /**
+   * Issues the order's keys and completes it; answers false (nothing issued) when the stock is
+   * short, unless the product delivers in part: then the order gets what there is and the rest of
+   * its money back.
+   */
   private boolean issueAll(Order order, Instant now) {
     int issued = shelf.issue(order.productId(), order.id(), order.quantity(), now);
-    if (issued < order.quantity()) {
+    boolean inPart =
+        issued > 0
+            && issued < order.quantity()
+            && products.byId(order.productId()).filter(Product::isPartialDelivery).isPresent();
+    if (issued < order.quantity() && !inPart) {
       if (issued > 0) {
         shelf.putBack(order.id());
       }
@@ -113,9 +129,17 @@ public class Dispatch {
       order.startFulfilment(
           now,
           OrderEvent.SYSTEM,
-          io.kameng.order.entity.OrderOwner.PLATFORM,
+          OrderOwner.PLATFORM,
           now.plus(OrderSettings.VERIFICATION_TIME),
           now);
+    }
+    if (inPart) {
+      order.deliveredInPart(now, OrderEvent.SYSTEM, issued, order.quantity());
+      BigDecimal undelivered =
+          order.unitPrice().multiply(BigDecimal.valueOf(order.quantity() - issued));
+      Refund refund =
+          refunds.request(order, Optional.of(undelivered), RefundReason.UNDELIVERED_PART, now);
+      order.partRefundRequested(now, OrderEvent.SYSTEM, refund.amount().toPlainString());
     }
     order.complete(now, OrderEvent.SYSTEM);
     return true;

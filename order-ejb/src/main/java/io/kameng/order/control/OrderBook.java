@@ -202,6 +202,23 @@ public class OrderBook {
     return DueRows.ids(claim).stream().map(id -> em.find(Order.class, id)).toList();
   }
 
+  /** Per product, how many orders wait for a restock. */
+  public java.util.Map<Long, Long> waitingForStockByProduct() {
+    java.util.Map<Long, Long> waiting = new java.util.HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT product_id, COUNT(*) FROM customer_order WHERE state = ?1"
+                    + " AND stuck_reason = ?2 GROUP BY product_id")
+            .setParameter(1, OrderState.FULFILLING.name())
+            .setParameter(2, StuckReason.OUT_OF_STOCK.name())
+            .getResultList();
+    for (Object[] row : rows) {
+      waiting.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+    return waiting;
+  }
+
   /** The products some order waits a restock of. */
   public List<Long> productsWaitingForStock() {
     return DueRows.ids(

@@ -447,6 +447,18 @@ public class Order {
     return state == OrderState.FULFILLING && stuckReason == StuckReason.OUT_OF_STOCK;
   }
 
+  /**
+   * Only {@code delivered} of the {@code ordered} items could be delivered; the rest of the money
+   * goes back (a money fact of its own). On the timeline; the order is then completed.
+   */
+  public void deliveredInPart(Instant now, String actor, int delivered, int ordered) {
+    if (state != OrderState.FULFILLING || delivered <= 0 || delivered >= ordered) {
+      throw refused("order.cannotMove", "Only an order being delivered is delivered in part.");
+    }
+    updatedAt = now;
+    record(now, actor, OrderEventType.DELIVERED_IN_PART, delivered + "/" + ordered);
+  }
+
   /** Delivered in full. */
   public void complete(Instant now, String actor) {
     if (!state.mayMoveTo(OrderState.COMPLETED)) {

@@ -12,10 +12,10 @@ import io.kameng.order.entity.StuckReason;
 import io.kameng.payment.control.PaymentBook;
 import io.kameng.payment.control.PaymentGateway;
 import io.kameng.payment.control.PaymentGateways;
+import io.kameng.payment.control.RefundRequests;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundReason;
-import io.kameng.payment.entity.RefundRefusedException;
 import io.kameng.platform.boundary.PlatformClock;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,10 +25,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -48,11 +46,8 @@ public class Refunds {
 
   public static final int BATCH = 20;
 
-  /** Refunds that belong to another payment than the one the order is paid with. */
-  private static final Set<RefundReason> NOT_THE_ORDERS_PAYMENT =
-      EnumSet.of(RefundReason.EXTRA_PAYMENT, RefundReason.LATE_PAYMENT);
-
   @Inject PaymentBook payments;
+  @Inject RefundRequests requests;
   @Inject PaymentGateways gateways;
   @Inject OrderBook orders;
   @Inject PlatformClock clock;
@@ -70,7 +65,7 @@ public class Refunds {
           "order.cannotRefund", order.state(), "Order " + orderNo + " cannot refund a part now");
     }
     Instant now = clock.now();
-    Refund refund = request(order, Optional.of(amount), reason, now);
+    Refund refund = requests.request(order, Optional.of(amount), reason, now);
     order.partRefundRequested(now, actor(), refund.amount().toPlainString());
     return refund;
   }
@@ -84,12 +79,11 @@ public class Refunds {
     Order order = lockedOrder(orderNo);
     Instant now = clock.now();
     order.startRefund(now, actor(), why, now.plus(OrderSettings.REFUND_TIME));
-    PaymentAttempt payment = paymentOf(order);
-    if (held(payment).compareTo(payment.amount()) >= 0) {
+    if (requests.allRefunded(order)) {
       order.confirmRefund(now);
       return Optional.empty();
     }
-    return Optional.of(request(order, Optional.empty(), RefundReason.NOT_FULFILLED, now));
+    return Optional.of(requests.request(order, Optional.empty(), RefundReason.NOT_FULFILLED, now));
   }
 
   /** Tries one batch of due refunds; answers how many were due. */
@@ -131,55 +125,6 @@ public class Refunds {
       }
     }
     return due.size();
-  }
-
-  /**
-   * A refund of {@code amount} (all that is left when empty) of the order's payment, due at once.
-   * The payment's row is locked first, so concurrent refunds of one payment are counted one after
-   * the other.
-   */
-  private Refund request(
-      Order order, Optional<BigDecimal> amount, RefundReason reason, Instant now) {
-    PaymentAttempt payment = payments.lockAttempt(paymentOf(order).id());
-    BigDecimal left = payment.amount().subtract(held(payment));
-    BigDecimal asked = amount.orElse(left);
-    if (asked.signum() <= 0 || asked.stripTrailingZeros().scale() > 2) {
-      throw new RefundRefusedException(
-          "refund.amountInvalid", "A refund is a positive amount in fen, not " + asked);
-    }
-    if (asked.compareTo(left) > 0) {
-      throw new RefundRefusedException(
-          "refund.exceedsPayment",
-          "Order " + order.orderNo() + " holds " + left.toPlainString() + ", not " + asked);
-    }
-    Refund refund = Refund.of(payment, payments.refundsFor(payment.id()) + 1, asked, reason, now);
-    payments.addRefund(refund);
-    return refund;
-  }
-
-  private BigDecimal held(PaymentAttempt payment) {
-    return payments.refundsHeld(payment.id());
-  }
-
-  /**
-   * The payment the order is paid with: its first paid attempt that is not itself being refunded as
-   * an extra or too late payment.
-   */
-  private PaymentAttempt paymentOf(Order order) {
-    List<Refund> refunds = payments.refundsOfOrder(order.id());
-    return payments.paidAttemptsFor(order.id()).stream()
-        .filter(
-            attempt ->
-                refunds.stream()
-                    .noneMatch(
-                        r ->
-                            r.attemptId().equals(attempt.id())
-                                && NOT_THE_ORDERS_PAYMENT.contains(r.reason())))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new RefundRefusedException(
-                    "refund.nothingPaid", "Order " + order.orderNo() + " has no payment"));
   }
 
   private Order lockedOrder(String orderNo) {

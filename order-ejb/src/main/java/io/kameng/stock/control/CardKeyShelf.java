@@ -109,6 +109,23 @@ public class CardKeyShelf {
         .getResultList();
   }
 
+  /** Per product: {available, issued} keys, for the products that have any. */
+  public java.util.Map<Long, long[]> counts() {
+    java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT product_id, SUM(state = 'AVAILABLE'), SUM(state = 'ISSUED')"
+                    + " FROM card_key GROUP BY product_id")
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(
+          ((Number) row[0]).longValue(),
+          new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+    }
+    return counts;
+  }
+
   public long available(long productId) {
     return em.createNamedQuery(CardKey.COUNT_AVAILABLE, Long.class)
         .setParameter("productId", productId)

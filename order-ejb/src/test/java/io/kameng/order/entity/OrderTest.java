@@ -77,6 +77,10 @@ class OrderTest {
           new Action(
               "complete", o -> o.complete(LATER, "merchant1"), EnumSet.of(OrderState.FULFILLING)),
           new Action(
+              "deliveredInPart",
+              o -> o.deliveredInPart(LATER, OrderEvent.SYSTEM, 1, 2),
+              EnumSet.of(OrderState.FULFILLING)),
+          new Action(
               "awaitRestock",
               o -> o.awaitRestock(LATER, DEADLINE),
               EnumSet.of(OrderState.VERIFYING, OrderState.IN_REVIEW)),

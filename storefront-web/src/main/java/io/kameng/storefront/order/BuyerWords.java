@@ -26,6 +26,7 @@ public record BuyerWords(BuyerLanguage language) {
           OrderEventType.EXTRA_PAYMENT_REFUNDING,
           OrderEventType.LATE_PAYMENT_REFUNDING,
           OrderEventType.PART_REFUND_REQUESTED,
+          OrderEventType.DELIVERED_IN_PART,
           OrderEventType.PAYMENT_REFUNDED);
 
   public String state(Order order) {
