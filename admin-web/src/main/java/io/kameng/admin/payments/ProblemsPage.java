@@ -1,12 +1,10 @@
 package io.kameng.admin.payments;
 
-import io.kameng.identity.entity.Role;
+import io.kameng.admin.AdminOnly;
 import io.kameng.payment.boundary.PaymentRecords;
 import io.kameng.payment.entity.PaymentNotice;
 import io.kameng.payment.entity.Refund;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -33,15 +31,9 @@ public class ProblemsPage {
   private List<PaymentNotice> notices;
   private List<Refund> refunds;
 
-  /**
-   * Money records are for admins only: a reviewer gets 403 (the records' boundary is ADMIN too).
-   */
+  /** ADMIN only: a reviewer gets 403. */
   public void requireAdmin() throws IOException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    if (!external.isUserInRole(Role.Names.ADMIN)) {
-      external.responseSendError(403, "ADMIN only");
-      FacesContext.getCurrentInstance().responseComplete();
-    }
+    AdminOnly.require();
   }
 
   public List<PaymentNotice> getNotices() {

@@ -1,13 +1,12 @@
 package io.kameng.admin.stock;
 
-import io.kameng.identity.entity.Role;
+import io.kameng.admin.AdminOnly;
 import io.kameng.platform.entity.BusinessException;
 import io.kameng.stock.boundary.CardKeyStock;
 import io.kameng.stock.entity.ImportReport;
 import io.kameng.stock.entity.StockLevel;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,13 +31,9 @@ public class StockPage {
   private boolean acceptValidRows;
   private ImportReport report;
 
-  /** Stock is for admins only: a reviewer gets 403 (the boundary is ADMIN too). */
+  /** ADMIN only: a reviewer gets 403. */
   public void requireAdmin() throws IOException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    if (!external.isUserInRole(Role.Names.ADMIN)) {
-      external.responseSendError(403, "ADMIN only");
-      FacesContext.getCurrentInstance().responseComplete();
-    }
+    AdminOnly.require();
   }
 
   /** Imports the pasted keys into the chosen product's stock; the report stays on the page. */
