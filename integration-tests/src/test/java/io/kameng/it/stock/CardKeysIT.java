@@ -151,6 +151,26 @@ class CardKeysIT {
   }
 
   @Test
+  void aPaidCardKeyOrderGetsItsKeyRightAfterThePaymentNotAtTheNextScan() throws Exception {
+    long product = TestData.product("stocked-card", true);
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    assertThat(importKeys(product, keys(tag, 1), false)).startsWith("stored=true");
+    Paying.Placed order = Paying.place(product, 1);
+
+    Paying.pay(Paying.startPayment(order));
+
+    JsonObject view = Paying.awaitState(order, "COMPLETED");
+    assertThat(view.getJsonArray("cardKeys").getString(0)).isEqualTo(tag + "-00001");
+    Map<String, java.time.Instant> at = new java.util.HashMap<>();
+    view.getJsonArray("timeline")
+        .getValuesAs(JsonObject.class)
+        .forEach(e -> at.put(e.getString("event"), java.time.Instant.parse(e.getString("at"))));
+    assertThat(java.time.Duration.between(at.get("PAID"), at.get("COMPLETED")))
+        .as("delivered after the payment committed, not at the dispatch scan (every 15 s)")
+        .isLessThan(java.time.Duration.ofSeconds(3));
+  }
+
+  @Test
   void anOrderForMoreKeysThanThereAreGetsWhatThereIsAndTheRestRefundedWhenTheProductAllowsIt()
       throws Exception {
     long product = TestData.product("stocked-card", true);
@@ -160,11 +180,7 @@ class CardKeysIT {
     assertThat(importKeys(product, keys(tag, 3), false)).startsWith("stored=true");
     Paying.Placed order = Paying.place(product, 5);
     Paying.pay(Paying.startPayment(order));
-    Paying.awaitState(order, "PAID");
-
-    while (dispatch() > 0) {
-      // until the order is served
-    }
+    Paying.awaitState(order, "COMPLETED"); // dispatched right after the payment
     while (Integer.parseInt(FixtureClient.create("orders", Map.of("action", "refund"))) > 0) {
       // the refund of the undelivered part, at the gateway
     }

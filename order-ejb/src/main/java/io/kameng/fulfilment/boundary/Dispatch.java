@@ -79,15 +79,35 @@ public class Dispatch {
     List<Order> paid =
         orders.claimOfProducts(OrderState.PAID, Optional.empty(), cardKeyProducts, BATCH);
     for (Order order : paid) {
-      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
-      // Input rules were checked at submission; risk rules come with the review component.
-      if (orders.someWaitForStock(order.productId()) || !issueAll(order, now)) {
-        order.awaitRestock(now, now.plus(OrderSettings.RESTOCK_WAIT));
-      }
+      servePaid(order, now);
       moved++;
     }
     soldOutWhereEmpty(waiting, paid);
     return moved;
+  }
+
+  /**
+   * Dispatches one order right after its payment, if it is a paid card-key order nobody else holds;
+   * answers whether it did.
+   */
+  public boolean dispatchPaid(long orderId) {
+    Optional<Order> claimed = orders.claimOne(orderId, OrderState.PAID);
+    if (claimed.isEmpty()
+        || !products.idsOfChannel(FulfilmentChannel.CARD_KEY).contains(claimed.get().productId())) {
+      return false;
+    }
+    servePaid(claimed.get(), clock.now());
+    soldOutWhereEmpty(List.of(), List.of(claimed.get()));
+    return true;
+  }
+
+  /** A paid order is checked, then takes its keys or queues behind the orders already waiting. */
+  private void servePaid(Order order, Instant now) {
+    order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    // Input rules were checked at submission; risk rules come with the review component.
+    if (orders.someWaitForStock(order.productId()) || !issueAll(order, now)) {
+      order.awaitRestock(now, now.plus(OrderSettings.RESTOCK_WAIT));
+    }
   }
 
   /** Takes the products whose last key went off sale until they are restocked. */

@@ -202,6 +202,19 @@ public class OrderBook {
     return DueRows.ids(claim).stream().map(id -> em.find(Order.class, id)).toList();
   }
 
+  /** Claims one order if it is in {@code state} and no other transaction holds it. */
+  public Optional<Order> claimOne(long id, OrderState state) {
+    return DueRows.ids(
+            em.createNativeQuery(
+                    "SELECT id FROM customer_order WHERE id = ?1 AND state = ?2"
+                        + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id)
+                .setParameter(2, state.name()))
+        .stream()
+        .findFirst()
+        .map(found -> em.find(Order.class, found));
+  }
+
   /** Per product, how many orders wait for a restock. */
   public java.util.Map<Long, Long> waitingForStockByProduct() {
     java.util.Map<Long, Long> waiting = new java.util.HashMap<>();

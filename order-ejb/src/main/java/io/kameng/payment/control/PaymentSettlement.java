@@ -4,6 +4,7 @@ import io.kameng.order.control.OrderBook;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderPaid;
 import io.kameng.order.entity.OrderState;
 import io.kameng.payment.entity.GatewayNotice;
 import io.kameng.payment.entity.NoticeOutcome;
@@ -13,6 +14,7 @@ import io.kameng.payment.entity.RefundReason;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ public class PaymentSettlement {
 
   @Inject PaymentBook payments;
   @Inject OrderBook orders;
+  @Inject Event<OrderPaid> paid;
 
   /** Money that must go back in full: a refund due at once, under a request number of its own. */
   private void refund(PaymentAttempt attempt, RefundReason reason, Instant now) {
@@ -63,11 +66,13 @@ public class PaymentSettlement {
     Instant verifyBy = now.plus(OrderSettings.VERIFICATION_TIME);
     if (order.state() == OrderState.SUBMITTED) {
       order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
+      paid.fire(new OrderPaid(order.id()));
       return NoticeOutcome.APPLIED;
     }
     if (order.state() == OrderState.CANCELLED) {
       if (!paidAt.isAfter(order.paymentDeadline().plus(LATE_PAYMENT_WINDOW))) {
         order.recordLatePayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
+        paid.fire(new OrderPaid(order.id()));
         return NoticeOutcome.APPLIED;
       }
       order.latePaymentRefused(now, attempt.amount().toPlainString());

@@ -1,0 +1,23 @@
+package io.kameng.fulfilment.control;
+
+import io.kameng.fulfilment.boundary.PaidOrderDispatch;
+import io.kameng.order.entity.OrderPaid;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Starts delivering a paid order as soon as its payment is committed (in the background), instead
+ * of at the next dispatch scan; the scan still catches whatever this misses (a crash, a full
+ * queue).
+ */
+@ApplicationScoped
+public class DispatchAfterPayment {
+
+  @Inject PaidOrderDispatch dispatch;
+
+  void onPaid(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderPaid paid) {
+    dispatch.dispatchSoon(paid.orderId());
+  }
+}
