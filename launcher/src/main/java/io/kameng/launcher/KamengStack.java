@@ -105,6 +105,9 @@ public final class KamengStack implements AutoCloseable {
     properties.put(
         "kameng.gateway.sandbox.public-key",
         PartnerSandbox.gatewayPublicKey(home.resolve("sandbox")));
+    properties.put(
+        "kameng.supplier.sandbox.public-key",
+        PartnerSandbox.supplierPublicKey(home.resolve("sandbox")));
     properties.put("kameng.card-key.secret", CardKeySecret.ensure(home));
     properties.putAll(settings.serverProperties());
     server.start(settings.runtime().driver(), database, properties);

@@ -39,13 +39,16 @@ public final class PartnerSandbox implements AutoCloseable {
     Path pidFile = workDir.resolve("sandbox.pid");
     Processes.stopLeftover(pidFile, "payara-micro", "a partner sandbox");
     Files.createDirectories(workDir);
-    GatewayKeys.ensure(workDir.resolve("gateway"));
+    PartnerKeys.ensure(workDir.resolve("gateway"));
+    PartnerKeys.ensure(workDir.resolve("supplier"));
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
             "-Dsandbox.gateway.private-key="
-                + workDir.resolve("gateway").resolve(GatewayKeys.PRIVATE).toAbsolutePath(),
+                + workDir.resolve("gateway").resolve(PartnerKeys.PRIVATE).toAbsolutePath(),
+            "-Dsandbox.supplier.private-key="
+                + workDir.resolve("supplier").resolve(PartnerKeys.PRIVATE).toAbsolutePath(),
             "-Dsandbox.time-scale=" + timeScale,
             "-jar",
             microJar.toAbsolutePath().toString(),
@@ -71,7 +74,12 @@ public final class PartnerSandbox implements AutoCloseable {
 
   /** The gateway's public key (Base64 X.509), for the platform to verify notices with. */
   public static String gatewayPublicKey(Path workDir) throws IOException {
-    return GatewayKeys.ensure(workDir.resolve("gateway"));
+    return PartnerKeys.ensure(workDir.resolve("gateway"));
+  }
+
+  /** The supplier's public key (Base64 X.509), for the platform to verify recharge results with. */
+  public static String supplierPublicKey(Path workDir) throws IOException {
+    return PartnerKeys.ensure(workDir.resolve("supplier"));
   }
 
   public String url() {

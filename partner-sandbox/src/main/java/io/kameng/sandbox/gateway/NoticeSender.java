@@ -120,11 +120,12 @@ public class NoticeSender {
     return parameters;
   }
 
-  static double timeScale() {
+  public static double timeScale() {
     return Double.parseDouble(System.getProperty("sandbox.time-scale", "1"));
   }
 
-  private static String form(Map<String, String> parameters) {
+  /** Parameters as an {@code application/x-www-form-urlencoded} body. */
+  public static String form(Map<String, String> parameters) {
     return parameters.entrySet().stream()
         .map(
             e ->

@@ -10,16 +10,17 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 
 /**
- * The sandbox gateway's RSA key pair, made once per home and kept: the private key goes to the
- * sandbox (it signs payment notices), the public key to the platform (it verifies them), the way a
- * real gateway's public key is configured on a merchant's server.
+ * A sandbox partner's RSA key pair (the gateway's, the supplier's), made once per home and kept:
+ * the private key goes to the sandbox (it signs payment notices and recharge results), the public
+ * key to the platform (it verifies them), the way a real partner's public key is configured on a
+ * merchant's server.
  */
-final class GatewayKeys {
+final class PartnerKeys {
 
   static final String PRIVATE = "private.key";
   static final String PUBLIC = "public.key";
 
-  private GatewayKeys() {}
+  private PartnerKeys() {}
 
   /** The folder's key pair, made when missing; answers the public key (Base64 X.509). */
   static String ensure(Path folder) throws IOException {

@@ -1,0 +1,48 @@
+package io.kameng.sandbox.supplier;
+
+import io.kameng.sandbox.gateway.GatewayClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The sandbox supplier's recharges, in memory, by the platform's request id. */
+@ApplicationScoped
+public class Recharges {
+
+  @Inject GatewayClock clock;
+
+  private final Map<String, Recharge> byRequestId = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+
+  /** The recharge of this request id: the one made now, or the one made before (idempotent). */
+  public Taken take(
+      String requestId, String product, String account, BigDecimal amount, String callbackUrl) {
+    boolean[] made = {false};
+    Recharge recharge =
+        byRequestId.computeIfAbsent(
+            requestId,
+            id -> {
+              made[0] = true;
+              return new Recharge(
+                  id,
+                  "SUP" + sequence.incrementAndGet(),
+                  product,
+                  account,
+                  amount,
+                  callbackUrl,
+                  clock.now());
+            });
+    return new Taken(recharge, made[0]);
+  }
+
+  /** A recharge and whether this request made it (false: it repeats an earlier one). */
+  public record Taken(Recharge recharge, boolean made) {}
+
+  public Optional<Recharge> byRequestId(String requestId) {
+    return Optional.ofNullable(byRequestId.get(requestId));
+  }
+}
