@@ -1,24 +1,16 @@
 package io.kameng.sandbox.supplier;
 
 import io.kameng.sandbox.gateway.GatewayClock;
-import io.kameng.sandbox.gateway.NoticeSender;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.kameng.sandbox.signing.SignedPosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -44,16 +36,13 @@ public class SupplierWork {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject SignedPosts posts;
   @Inject SupplierKey key;
   @Inject GatewayClock clock;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   /** Runs {@code answer} after {@code delay} without holding a request thread meanwhile. */
   public void later(Duration delay, Runnable answer) {
-    scheduler.schedule(answer, delay.toMillis(), TimeUnit.MILLISECONDS);
+    posts.later(delay, answer);
   }
 
   /** Processes a recharge just taken, faults as injected for its account. */
@@ -61,8 +50,8 @@ public class SupplierWork {
     long delay =
         fault != null && fault.fault() == SupplierFault.SLOW
             ? fault.hold().toMillis()
-            : Math.max(1, (long) (PROCESSING.toMillis() * NoticeSender.timeScale()));
-    scheduler.schedule(() -> finish(recharge, fault), delay, TimeUnit.MILLISECONDS);
+            : Math.max(1, (long) (PROCESSING.toMillis() * SignedPosts.timeScale()));
+    posts.later(Duration.ofMillis(delay), () -> finish(recharge, fault));
   }
 
   private void finish(Recharge recharge, SupplierFaults.Injected fault) {
@@ -77,8 +66,12 @@ public class SupplierWork {
       LOG.info(() -> "Fault CALLBACK_LOST: no callback for " + recharge.requestId());
       return;
     }
-    String body = NoticeSender.form(callback(recharge, fault));
-    send(recharge, body, 0);
+    posts.deliver(
+        recharge.callbackUrl(),
+        SignedPosts.form(callback(recharge, fault)),
+        Duration.ZERO,
+        CALLBACK_RETRIES,
+        "Result of " + recharge.requestId());
   }
 
   Map<String, String> callback(Recharge recharge, SupplierFaults.Injected fault) {
@@ -99,30 +92,5 @@ public class SupplierWork {
     parameters.put("sign_type", "RSA2");
     parameters.put("sign", key.sign(parameters));
     return parameters;
-  }
-
-  private void send(Recharge recharge, String body, int attempt) {
-    boolean acknowledged = false;
-    try {
-      HttpResponse<String> reply =
-          http.send(
-              HttpRequest.newBuilder(URI.create(recharge.callbackUrl()))
-                  .timeout(Duration.ofSeconds(15))
-                  .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      acknowledged = reply.statusCode() == 200 && reply.body().strip().equals("success");
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      LOG.log(Level.FINE, "Callback to " + recharge.callbackUrl() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    if (!acknowledged && attempt < CALLBACK_RETRIES.size()) {
-      long delay =
-          Math.max(1, (long) (CALLBACK_RETRIES.get(attempt).toMillis() * NoticeSender.timeScale()));
-      scheduler.schedule(() -> send(recharge, body, attempt + 1), delay, TimeUnit.MILLISECONDS);
-    }
   }
 }
