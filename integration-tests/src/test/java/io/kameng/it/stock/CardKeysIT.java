@@ -206,7 +206,10 @@ class CardKeysIT {
     String admin = TestAccounts.create("admin", Role.ADMIN, PASSWORD);
     ConsoleBrowser console =
         new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), null);
-    console.signIn("admin", admin, PASSWORD);
+    ConsoleBrowser.Page home = console.signIn("admin", admin, PASSWORD);
+    assertThat(home.body())
+        .as("the home page warns of low stock")
+        .containsPattern("[1-9][0-9]* 个卡密商品库存不足或已售罄");
     ConsoleBrowser.Page page = console.get("/admin/stock/levels.xhtml");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("库存卡密", "data-product=\"" + product + "\">0<", "库存不足");
