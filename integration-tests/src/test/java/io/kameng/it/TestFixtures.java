@@ -20,6 +20,7 @@ import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import io.kameng.stock.boundary.CardKeyStock;
 import io.kameng.stock.entity.ImportReport;
+import io.kameng.supply.boundary.SupplierQueries;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -64,6 +65,8 @@ public class TestFixtures {
   @Inject CardKeyStock stock;
 
   @Inject Dispatch dispatch;
+
+  @Inject SupplierQueries supplierQueries;
 
   /** Tries one batch of due refunds now; answers how many were due. */
   public int processDueRefunds() {
@@ -113,6 +116,11 @@ public class TestFixtures {
 
   public void allowPartialDelivery(long productId) {
     catalogue.allowPartialDelivery(productId, true);
+  }
+
+  /** Runs one batch of the supplier queries now; answers how many recharges were due. */
+  public int querySuppliers() {
+    return supplierQueries.queryDue();
   }
 
   /** Dispatches one batch of paid card-key orders now; answers how many were claimed. */

@@ -44,6 +44,7 @@ public class TestOrders extends HttpServlet {
           case "queryPayments" -> Integer.toString(fixtures.queryDuePayments());
           case "refund" -> Integer.toString(fixtures.processDueRefunds());
           case "dispatch" -> Integer.toString(fixtures.dispatchPaidOrders());
+          case "querySuppliers" -> Integer.toString(fixtures.querySuppliers());
           case "allowPartialDelivery" -> {
             fixtures.allowPartialDelivery(Long.parseLong(request.getParameter("productId")));
             yield "ok";

@@ -109,6 +109,9 @@ public final class KamengStack implements AutoCloseable {
         "kameng.supplier.sandbox.public-key",
         PartnerSandbox.supplierPublicKey(home.resolve("sandbox")));
     properties.put("kameng.card-key.secret", CardKeySecret.ensure(home));
+    // Where partners call back when no request tells (background work): this server's own shop.
+    properties.put(
+        "kameng.shop.internal-url", "http://127.0.0.1:" + (settings.portBase() + 80) + "/shop");
     properties.putAll(settings.serverProperties());
     server.start(settings.runtime().driver(), database, properties);
     checkNotClosed();

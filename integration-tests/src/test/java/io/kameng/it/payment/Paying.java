@@ -42,13 +42,17 @@ public final class Paying {
   }
 
   public static Placed place(long productId, int quantity) {
+    return place(productId, quantity, "{\"deliveryContact\": \"pay@example.com\"}");
+  }
+
+  /** An unpaid order with the buyer's input as JSON. */
+  public static Placed place(long productId, int quantity, String input) {
     HttpResponse<String> response =
         shop.postJson(
             "/orders",
-            ("{\"productId\": %d, \"quantity\": %d,"
-                    + " \"input\": {\"deliveryContact\": \"pay@example.com\"}}")
-                .formatted(productId, quantity));
-    assertThat(response.statusCode()).isEqualTo(201);
+            "{\"productId\": %d, \"quantity\": %d, \"input\": %s}"
+                .formatted(productId, quantity, input));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return new Placed(json(response).getString("orderNo"), json(response).getString("accessToken"));
   }
 

@@ -16,6 +16,7 @@ import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundReason;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.stock.control.CardKeyShelf;
+import io.kameng.supply.control.SupplyChain;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,14 +27,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Moves paid card-key orders to their buyers, one batch per transaction: each order is checked,
- * then takes its keys from the stock (all of them, or none and it waits for a restock, owned by the
- * stock with the stuck reason {@code OUT_OF_STOCK}). Orders waiting for a restock go first, in the
- * order they began to wait (their deadline), and a newly paid order queues behind them, so a
- * restock serves the waiting buyers in order. A product that delivers in part gives an order what
- * there is and refunds the rest. A product whose last key is issued goes off sale until keys come
- * in again. Orders and keys are claimed with {@code FOR UPDATE SKIP LOCKED}: any number of scans on
- * any number of servers issue each key once and each order its keys once.
+ * Moves paid orders on by their product's channel. Supplier orders are checked and sent to the
+ * first supplier of the chain (see {@link SupplyChain}). Card-key orders go to their buyers, one
+ * batch per transaction: each order is checked, then takes its keys from the stock (all of them, or
+ * none and it waits for a restock, owned by the stock with the stuck reason {@code OUT_OF_STOCK}).
+ * Orders waiting for a restock go first, in the order they began to wait (their deadline), and a
+ * newly paid order queues behind them, so a restock serves the waiting buyers in order. A product
+ * that delivers in part gives an order what there is and refunds the rest. A product whose last key
+ * is issued goes off sale until keys come in again. Orders and keys are claimed with {@code FOR
+ * UPDATE SKIP LOCKED}: any number of scans on any number of servers issue each key once and each
+ * order its keys once.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -45,6 +48,7 @@ public class Dispatch {
   @Inject CardKeyShelf shelf;
   @Inject ProductRegistry products;
   @Inject RefundRequests refunds;
+  @Inject SupplyChain chain;
   @Inject PlatformClock clock;
 
   /**
@@ -83,7 +87,27 @@ public class Dispatch {
       moved++;
     }
     soldOutWhereEmpty(waiting, paid);
+    List<Order> toSupply =
+        orders.claimOfProducts(
+            OrderState.PAID,
+            Optional.empty(),
+            products.idsOfChannel(FulfilmentChannel.SUPPLIER),
+            SUPPLIER_BATCH);
+    for (Order order : toSupply) {
+      supply(order, now);
+      moved++;
+    }
     return moved;
+  }
+
+  /** Recharges asked of suppliers per transaction (each a call to a supplier). */
+  static final int SUPPLIER_BATCH = 10;
+
+  /** A paid order for a supplier's recharge is checked, then sent to the first supplier. */
+  private void supply(Order order, Instant now) {
+    order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    // Input rules were checked at submission; risk rules come with the review component.
+    chain.sendToNext(order, now);
   }
 
   /**
@@ -92,13 +116,20 @@ public class Dispatch {
    */
   public boolean dispatchPaid(long orderId) {
     Optional<Order> claimed = orders.claimOne(orderId, OrderState.PAID);
-    if (claimed.isEmpty()
-        || !products.idsOfChannel(FulfilmentChannel.CARD_KEY).contains(claimed.get().productId())) {
+    if (claimed.isEmpty()) {
       return false;
     }
-    servePaid(claimed.get(), clock.now());
-    soldOutWhereEmpty(List.of(), List.of(claimed.get()));
-    return true;
+    long productId = claimed.get().productId();
+    if (products.idsOfChannel(FulfilmentChannel.CARD_KEY).contains(productId)) {
+      servePaid(claimed.get(), clock.now());
+      soldOutWhereEmpty(List.of(), List.of(claimed.get()));
+      return true;
+    }
+    if (products.idsOfChannel(FulfilmentChannel.SUPPLIER).contains(productId)) {
+      supply(claimed.get(), clock.now());
+      return true;
+    }
+    return false;
   }
 
   /** A paid order is checked, then takes its keys or queues behind the orders already waiting. */

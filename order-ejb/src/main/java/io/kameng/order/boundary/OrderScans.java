@@ -5,6 +5,7 @@ import io.kameng.identity.entity.Role;
 import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.payment.boundary.Refunds;
 import io.kameng.platform.boundary.SchemaMigration;
+import io.kameng.supply.boundary.SupplierQueries;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -16,9 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds,
- * dispatching paid card-key orders. Every server runs them; the row claims in the scans make that
- * safe. Not persistent: what is due is decided by the deadlines stored on the orders, not by the
- * timer, so a missed tick loses nothing.
+ * dispatching paid orders, the supplier queries. Every server runs them; the row claims in the
+ * scans make that safe. Not persistent: what is due is decided by the deadlines stored on the
+ * orders, not by the timer, so a missed tick loses nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -32,6 +33,7 @@ public class OrderScans {
   @Inject PaymentQueries paymentQueries;
   @Inject Refunds refunds;
   @Inject Dispatch dispatch;
+  @Inject SupplierQueries supplierQueries;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
   void scan() {
@@ -49,7 +51,10 @@ public class OrderScans {
         LOG.fine("Another batch of refunds is due");
       }
       while (dispatch.dispatchDue() >= Dispatch.BATCH) {
-        LOG.fine("Another batch of paid card-key orders is due");
+        LOG.fine("Another batch of paid orders is due");
+      }
+      while (supplierQueries.queryDue() == SupplierQueries.BATCH) {
+        LOG.fine("Another batch of supplier queries is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

@@ -26,6 +26,12 @@ public final class OrderSettings {
    */
   public static final Duration REFUND_TIME = Duration.ofHours(2);
 
+  /** How long a supplier has for a recharge before the order escalates. */
+  public static final Duration SUPPLIER_TIME = Duration.ofMinutes(30);
+
+  /** How long a person at the platform has for an order in the exception pool. */
+  public static final Duration EXCEPTION_POOL_TIME = Duration.ofHours(2);
+
   /** How long an order paid for an empty stock waits for a restock before it escalates. */
   public static final Duration RESTOCK_WAIT = Duration.ofHours(1);
 

@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -120,8 +121,11 @@ public class Order {
   @Version private long version;
 
   @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
-  @OrderBy("id")
+  @OrderBy("occurredAt ASC, seq ASC, id ASC")
   private List<OrderEvent> timeline = new ArrayList<>();
+
+  /** Events recorded through this instance: their order among events of the same time. */
+  @Transient private int recorded;
 
   protected Order() {}
 
@@ -459,6 +463,36 @@ public class Order {
     record(now, actor, OrderEventType.DELIVERED_IN_PART, delivered + "/" + ordered);
   }
 
+  /**
+   * Nobody can deliver the order on their own (no supplier took it, a result did not add up): a
+   * person at the platform owns it until {@code handleBy} (the exception pool), and the buyer is
+   * told it is delayed and why.
+   */
+  public void handToPlatform(Instant now, StuckReason reason, String note, Instant handleBy) {
+    if (state != OrderState.FULFILLING) {
+      throw refused("order.cannotMove", "Only an order being delivered goes to the platform.");
+    }
+    owner = OrderOwner.PLATFORM;
+    stuckReason = Objects.requireNonNull(reason, "A reason is required.");
+    deadline = Objects.requireNonNull(handleBy, "A deadline is required.");
+    expectedAt = handleBy;
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.HANDED_TO_PLATFORM, note);
+  }
+
+  /** Another supplier takes the recharge over (the last one failed or could not be asked). */
+  public void handToSupplier(Instant now, String supplier, Instant supplyBy) {
+    if (state != OrderState.FULFILLING) {
+      throw refused("order.cannotMove", "Only an order being delivered changes supplier.");
+    }
+    owner = OrderOwner.SUPPLIER;
+    stuckReason = null;
+    deadline = Objects.requireNonNull(supplyBy, "A deadline is required.");
+    expectedAt = supplyBy;
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.SUPPLIER_CHANGED, supplier);
+  }
+
   /** Delivered in full. */
   public void complete(Instant now, String actor) {
     if (!state.mayMoveTo(OrderState.COMPLETED)) {
@@ -538,7 +572,7 @@ public class Order {
   }
 
   private void record(Instant now, String actor, OrderEventType event, String reason) {
-    timeline.add(new OrderEvent(this, now, actor, event, state, reason));
+    timeline.add(new OrderEvent(this, now, actor, event, state, reason, ++recorded));
   }
 
   private OrderStateException refused(String code, String message) {

@@ -34,6 +34,9 @@ public class OrderEvent {
   /** The actor of events a guest buyer does. */
   public static final String BUYER = "BUYER";
 
+  /** An upstream supplier (its result). */
+  public static final String SUPPLIER = "SUPPLIER";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -59,6 +62,10 @@ public class OrderEvent {
   @Column(updatable = false, length = REASON_MAX)
   private String reason;
 
+  /** The event's position among those its transaction wrote for the order (same time). */
+  @Column(updatable = false)
+  private Integer seq;
+
   protected OrderEvent() {}
 
   OrderEvent(
@@ -67,7 +74,8 @@ public class OrderEvent {
       String actor,
       OrderEventType event,
       OrderState stateAfter,
-      String reason) {
+      String reason,
+      int seq) {
     this.order = Objects.requireNonNull(order, "Order is required.");
     this.occurredAt = Objects.requireNonNull(occurredAt, "Time is required.");
     this.actor = Objects.requireNonNull(actor, "Actor is required.");
@@ -75,6 +83,7 @@ public class OrderEvent {
     this.stateAfter = Objects.requireNonNull(stateAfter, "State is required.");
     this.reason =
         reason == null || reason.length() <= REASON_MAX ? reason : reason.substring(0, REASON_MAX);
+    this.seq = seq;
   }
 
   public Instant occurredAt() {

@@ -76,7 +76,8 @@ public class PaymentQueries {
           case WAITING, NOT_FOUND -> attempt.queried(SCHEDULE);
         }
         if (status.state() != TradeStatus.State.PAID) {
-          Order order = orders.lock(attempt.orderId());
+          // Unlocked: it changes only an order told it was late, and its version guards that.
+          Order order = orders.byId(attempt.orderId()).orElseThrow();
           order.paymentConfirmationResumed(
               now, attempt.nextQueryAt().orElse(order.paymentDeadline()));
         }

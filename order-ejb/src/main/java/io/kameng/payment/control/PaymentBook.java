@@ -48,15 +48,17 @@ public class PaymentBook {
    * Compare-and-set: marks the attempt paid only if it is not paid yet. Exactly one of any number
    * of concurrent callers gets {@code true}; the others wait for it and get {@code false}.
    */
-  public boolean markPaid(String reference, String gatewayTradeNo, Instant paidAt) {
+  public boolean markPaid(long attemptId, String gatewayTradeNo, Instant paidAt) {
+    // By primary key: a scan that claimed the attempt holds its row, and an update through the
+    // reference index would take that index's lock first and deadlock with it.
     return em.createNativeQuery(
                 "UPDATE payment_attempt SET state = ?1, paid_at = ?2, gateway_trade_no = ?3,"
                     + " next_query_at = NULL, version = version + 1"
-                    + " WHERE reference = ?4 AND state <> ?1")
+                    + " WHERE id = ?4 AND state <> ?1")
             .setParameter(1, PaymentState.PAID.name())
             .setParameter(2, Timestamp.from(paidAt))
             .setParameter(3, gatewayTradeNo)
-            .setParameter(4, reference)
+            .setParameter(4, attemptId)
             .executeUpdate()
         == 1;
   }

@@ -59,7 +59,7 @@ public class PaymentSettlement {
       return NoticeOutcome.NOT_PAID;
     }
     Instant paidAt = notice.paidAt() == null ? now : notice.paidAt();
-    if (!payments.markPaid(attempt.reference(), notice.gatewayTradeNo(), paidAt)) {
+    if (!payments.markPaid(attempt.id(), notice.gatewayTradeNo(), paidAt)) {
       return NoticeOutcome.REPEATED;
     }
     Order order = orders.lock(attempt.orderId());

@@ -2,16 +2,15 @@ package io.kameng.payment.control;
 
 import io.kameng.payment.entity.GatewayNotice;
 import io.kameng.payment.entity.TradeStatus;
+import io.kameng.platform.control.PartnerHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -51,8 +49,6 @@ public class SandboxGateway implements PaymentGateway {
 
   private static final Duration CALL_WAIT = Duration.ofMillis(2_500);
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private volatile PublicKey key;
 
   @Override
@@ -76,8 +72,8 @@ public class SandboxGateway implements PaymentGateway {
             .build()
             .toString();
     HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/payments"))
+        PartnerHttp.send(
+            HttpRequest.newBuilder(URI.create(PartnerHttp.sandboxUrl() + "/api/gateway/payments"))
                 .timeout(CREATE_WAIT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -86,8 +82,8 @@ public class SandboxGateway implements PaymentGateway {
       throw new IllegalStateException(
           "The sandbox gateway refused the payment: HTTP " + response.statusCode());
     }
-    JsonObject created = json(response);
-    URI sandbox = URI.create(baseUrl());
+    JsonObject created = PartnerHttp.json(response);
+    URI sandbox = URI.create(PartnerHttp.sandboxUrl());
     return new CreatedPayment(
         created.getString("tradeNo"), sandbox.resolve(created.getString("payUrl")));
   }
@@ -98,10 +94,10 @@ public class SandboxGateway implements PaymentGateway {
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
   public TradeStatus query(String reference) {
     HttpResponse<String> response =
-        send(
+        PartnerHttp.send(
             HttpRequest.newBuilder(
                     URI.create(
-                        baseUrl()
+                        PartnerHttp.sandboxUrl()
                             + "/api/gateway/trades/"
                             + URLEncoder.encode(reference, StandardCharsets.UTF_8)))
                 .timeout(CALL_WAIT)
@@ -114,7 +110,7 @@ public class SandboxGateway implements PaymentGateway {
       throw new UncheckedIOException(
           new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
     }
-    JsonObject trade = json(response);
+    JsonObject trade = PartnerHttp.json(response);
     return switch (trade.getString("tradeStatus")) {
       case "TRADE_SUCCESS", "TRADE_FINISHED" ->
           TradeStatus.paid(
@@ -148,8 +144,8 @@ public class SandboxGateway implements PaymentGateway {
             .build()
             .toString();
     HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/gateway/refunds"))
+        PartnerHttp.send(
+            HttpRequest.newBuilder(URI.create(PartnerHttp.sandboxUrl() + "/api/gateway/refunds"))
                 .timeout(CALL_WAIT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -158,7 +154,7 @@ public class SandboxGateway implements PaymentGateway {
       return new RefundAnswer(Optional.empty());
     }
     if (response.statusCode() == 422) {
-      return new RefundAnswer(Optional.of(json(response).getString("code", "REFUSED")));
+      return new RefundAnswer(Optional.of(PartnerHttp.json(response).getString("code", "REFUSED")));
     }
     throw new UncheckedIOException(
         new IOException("The sandbox gateway answered HTTP " + response.statusCode()));
@@ -174,9 +170,9 @@ public class SandboxGateway implements PaymentGateway {
       String paidAt = parameters.get("gmt_payment");
       return Optional.of(
           new GatewayNotice(
-              required(parameters, "out_trade_no"),
-              required(parameters, "trade_no"),
-              new BigDecimal(required(parameters, "total_amount")),
+              PartnerHttp.required(parameters, "out_trade_no"),
+              PartnerHttp.required(parameters, "trade_no"),
+              new BigDecimal(PartnerHttp.required(parameters, "total_amount")),
               status.equals("TRADE_SUCCESS") || status.equals("TRADE_FINISHED"),
               paidAt == null
                   ? null
@@ -186,46 +182,10 @@ public class SandboxGateway implements PaymentGateway {
     }
   }
 
-  /**
-   * Sends a request and answers the response; a network failure or timeout becomes an {@link
-   * UncheckedIOException}, the failure the retries are for.
-   */
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonObject json(HttpResponse<String> response) {
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
-      return reader.readObject();
-    }
-  }
-
-  private static String required(Map<String, String> parameters, String name) {
-    String value = parameters.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("Missing " + name);
-    }
-    return value;
-  }
-
   private PublicKey key() {
     if (key == null) {
-      key =
-          NoticeSignature.publicKey(
-              ConfigProvider.getConfig()
-                  .getValue("kameng.gateway.sandbox.public-key", String.class));
+      key = NoticeSignature.publicKey(PartnerHttp.setting("kameng.gateway.sandbox.public-key"));
     }
     return key;
-  }
-
-  private static String baseUrl() {
-    return ConfigProvider.getConfig().getValue("kameng.sandbox.url", String.class);
   }
 }

@@ -77,6 +77,14 @@ class OrderTest {
           new Action(
               "complete", o -> o.complete(LATER, "merchant1"), EnumSet.of(OrderState.FULFILLING)),
           new Action(
+              "handToPlatform",
+              o -> o.handToPlatform(LATER, StuckReason.SUPPLIER, "no supplier", DEADLINE),
+              EnumSet.of(OrderState.FULFILLING)),
+          new Action(
+              "handToSupplier",
+              o -> o.handToSupplier(LATER, "sandbox", DEADLINE),
+              EnumSet.of(OrderState.FULFILLING)),
+          new Action(
               "deliveredInPart",
               o -> o.deliveredInPart(LATER, OrderEvent.SYSTEM, 1, 2),
               EnumSet.of(OrderState.FULFILLING)),

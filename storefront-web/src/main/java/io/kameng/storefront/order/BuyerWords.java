@@ -72,6 +72,7 @@ public record BuyerWords(BuyerLanguage language) {
       case OrderEvent.BUYER -> language.text("actor.buyer");
       case OrderEvent.SYSTEM -> language.text("actor.platform");
       case OrderEvent.PAYMENT_GATEWAY -> language.text("actor.paymentGateway");
+      case OrderEvent.SUPPLIER -> language.text("actor.supplier");
       default -> language.text("actor.staff");
     };
   }

@@ -43,7 +43,7 @@ public class PaymentNoticeResource {
   }
 
   /** The form's fields, first value of each; undecodable pairs are left out. */
-  static Map<String, String> form(String body) {
+  public static Map<String, String> form(String body) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : body.split("&")) {
       int equals = pair.indexOf('=');

@@ -1,0 +1,185 @@
+package io.kameng.it.supply;
+
+import static io.kameng.it.ShopApi.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kameng.it.FixtureClient;
+import io.kameng.it.KamengDeployment;
+import io.kameng.it.SandboxApi;
+import io.kameng.it.ShopApi;
+import io.kameng.it.TestData;
+import io.kameng.it.TestFixtures;
+import io.kameng.it.TestOrders;
+import io.kameng.it.TestProducts;
+import io.kameng.it.payment.Paying;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Top-ups through the sandbox supplier over real HTTP: a paid order is recharged and completed by
+ * the supplier's signed result; a lost result is found by the query; a supplier that is down or
+ * times out hands the order to the platform's exception pool (never a stall), and a recharge the
+ * supplier made after the platform gave up still completes the order, recharged once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(
+    MethodOrderer.OrderAnnotation.class) // the failing supplier last: its circuit opens
+class SupplyIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return KamengDeployment.withTests(
+        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
+  }
+
+  @AfterEach
+  void heal() throws Exception {
+    SandboxApi.send("DELETE", "/api/supplier/faults", null);
+  }
+
+  @Test
+  @Order(1)
+  void aPaidTopUpIsRechargedAndCompletedByTheSuppliersSignedResult() throws Exception {
+    String mobile = mobile();
+    Paying.Placed order = paidTopUp(mobile);
+
+    JsonObject done = Paying.awaitState(order, "COMPLETED");
+    assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
+        .contains("FULFILMENT_STARTED/卡盟平台", "COMPLETED/供货商");
+    JsonObject recharge = recharge(order.orderNo() + "S1");
+    assertThat(recharge.getString("account")).isEqualTo(mobile);
+    assertThat(recharge.getString("amount")).isEqualTo("100.00");
+    assertThat(recharge.getString("status")).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  @Order(2)
+  void aLostResultIsFoundByTheQuery() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "CALLBACK_LOST", 0);
+    Paying.Placed order = paidTopUp(mobile);
+
+    JsonObject waiting = Paying.awaitState(order, "FULFILLING");
+    assertThat(waiting.getString("owner")).isEqualTo("SUPPLIER");
+    Paying.advance(61);
+    while (querySuppliers() > 0) {
+      // every due recharge
+    }
+
+    assertThat(Paying.follow(order).getString("state")).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  @Order(5)
+  void whenTheSupplierIsDownTheOrderGoesToTheExceptionPoolAndTheBuyerIsToldWhy() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "DOWN", 0);
+    Paying.Placed order = paidTopUp(mobile);
+
+    Paying.await(() -> "SUPPLIER".equals(Paying.follow(order).getString("stuckReason", "")));
+    JsonObject pooled = Paying.follow(order);
+    assertThat(pooled.getString("state")).isEqualTo("FULFILLING");
+    assertThat(pooled.getString("owner")).as("the exception pool").isEqualTo("PLATFORM");
+    assertThat(pooled.getString("stuckReasonText")).isNotBlank();
+    assertThat(pooled.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .endsWith("FULFILMENT_STARTED", "HANDED_TO_PLATFORM");
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
+                .statusCode())
+        .as("nothing recharged")
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void aRechargeMadeAfterThePlatformGaveUpCompletesTheOrderOnce() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "TIMEOUT", 4);
+    Paying.Placed order = paidTopUp(mobile);
+
+    JsonObject done = Paying.awaitState(order, "COMPLETED");
+
+    assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .contains("HANDED_TO_PLATFORM", "COMPLETED");
+    assertThat(recharge(order.orderNo() + "S1").getString("status")).isEqualTo("SUCCESS");
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S2", null)
+                .statusCode())
+        .as("no second recharge")
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void aForgedResultChangesNothing() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "CALLBACK_LOST", 0);
+    Paying.Placed order = paidTopUp(mobile);
+    Paying.awaitState(order, "FULFILLING");
+
+    HttpResponse<String> forged =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ShopApi.base() + "/suppliers/notify/sandbox"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "request_id=%sS1&supplier_order_no=X&amount=100.00&status=SUCCESS&sign=Zm9yZ2Vk"
+                                .formatted(order.orderNo())))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(forged.body()).isEqualTo("failure");
+    assertThat(Paying.follow(order).getString("state")).isEqualTo("FULFILLING");
+  }
+
+  private static Paying.Placed paidTopUp(String mobile) throws Exception {
+    Paying.Placed order =
+        Paying.place(
+            TestData.product("phone", true), 1, "{\"mobileNumber\": \"%s\"}".formatted(mobile));
+    Paying.pay(Paying.startPayment(order));
+    return order;
+  }
+
+  /** A China Mobile number of its own for each test (faults are injected per account). */
+  private static String mobile() {
+    return "138" + String.format("%08d", System.nanoTime() % 100_000_000L);
+  }
+
+  private static JsonObject recharge(String requestId) throws Exception {
+    return json(SandboxApi.send("GET", "/api/supplier/recharges/" + requestId, null));
+  }
+
+  private static void fault(String account, String fault, int seconds) throws Exception {
+    assertThat(
+            SandboxApi.send(
+                    "POST",
+                    "/api/supplier/faults",
+                    "{\"scope\": \"%s\", \"fault\": \"%s\", \"seconds\": %d}"
+                        .formatted(account, fault, seconds))
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  private static int querySuppliers() {
+    return Integer.parseInt(FixtureClient.create("orders", Map.of("action", "querySuppliers")));
+  }
+}
