@@ -44,6 +44,20 @@ public class TestProducts extends HttpServlet {
                   1,
                   10,
                   List.of("天空岛", "世界树"));
+          // A game recharge an upstream supplier makes (the game account is what it recharges).
+          case "game-supplier" ->
+              new ProductSpec(
+                  "游戏直充 " + name,
+                  "Game top-up " + name,
+                  ProductType.GAME_RECHARGE,
+                  new BigDecimal("6"),
+                  new BigDecimal("5.80"),
+                  FulfilmentChannel.SUPPLIER,
+                  null,
+                  null,
+                  1,
+                  10,
+                  List.of("天空岛", "世界树"));
           case "phone" ->
               new ProductSpec(
                   "话费 " + name,

@@ -86,7 +86,7 @@ class SupplyIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void whenTheSupplierIsDownTheOrderGoesToTheExceptionPoolAndTheBuyerIsToldWhy() throws Exception {
     String mobile = mobile();
     fault(mobile, "DOWN", 0);
@@ -108,7 +108,7 @@ class SupplyIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void aRechargeMadeAfterThePlatformGaveUpCompletesTheOrderOnce() throws Exception {
     String mobile = mobile();
     fault(mobile, "TIMEOUT", 4);
@@ -149,6 +149,39 @@ class SupplyIT {
 
     assertThat(forged.body()).isEqualTo("failure");
     assertThat(Paying.follow(order).getString("state")).isEqualTo("FULFILLING");
+  }
+
+  @Test
+  @Order(4)
+  void aResultForAnotherAmountGoesToAPersonNotToTheBuyer() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "WRONG_RESULT", 0);
+    Paying.Placed order = paidTopUp(mobile);
+
+    Paying.await(() -> "SUPPLIER".equals(Paying.follow(order).getString("stuckReason", "")));
+    JsonObject pooled = Paying.follow(order);
+    assertThat(pooled.getString("state")).as("not completed").isEqualTo("FULFILLING");
+    assertThat(pooled.getString("owner")).isEqualTo("PLATFORM");
+    assertThat(pooled.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .endsWith("FULFILMENT_STARTED", "HANDED_TO_PLATFORM");
+  }
+
+  @Test
+  @Order(5)
+  void aRechargeTheSupplierCannotMakeGoesToThePlatformWhenNoOtherSupplierIsLeft() throws Exception {
+    Paying.Placed order =
+        Paying.place(
+            TestData.product("game-supplier", true),
+            1,
+            "{\"gameAccount\": \"1999%s\", \"gameServer\": \"天空岛\", \"roleId\": \"42\"}"
+                .formatted(mobile().substring(4))); // an account the supplier does not know
+    Paying.pay(Paying.startPayment(order));
+
+    Paying.await(() -> "SUPPLIER".equals(Paying.follow(order).getString("stuckReason", "")));
+    assertThat(Paying.follow(order).getString("owner")).isEqualTo("PLATFORM");
+    assertThat(recharge(order.orderNo() + "S1").getString("failReason"))
+        .isEqualTo("ACCOUNT_NOT_FOUND");
   }
 
   private static Paying.Placed paidTopUp(String mobile) throws Exception {
