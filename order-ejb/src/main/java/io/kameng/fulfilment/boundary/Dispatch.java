@@ -44,6 +44,9 @@ public class Dispatch {
 
   public static final int BATCH = 50;
 
+  /** Recharges asked of suppliers per transaction (each a call to a supplier). */
+  static final int SUPPLIER_BATCH = 10;
+
   @Inject OrderBook orders;
   @Inject CardKeyShelf shelf;
   @Inject ProductRegistry products;
@@ -52,8 +55,9 @@ public class Dispatch {
   @Inject PlatformClock clock;
 
   /**
-   * Dispatches one batch of waiting and one of paid card-key orders; answers how many moved on
-   * (served, or newly waiting), 0 when nothing could.
+   * Dispatches a batch of card-key orders waiting for a restock, one of paid card-key orders and
+   * one of paid supplier orders; answers how many moved on (served, newly waiting, sent to a
+   * supplier or to the exception pool), 0 when nothing could.
    */
   public int dispatchDue() {
     Instant now = clock.now();
@@ -100,9 +104,6 @@ public class Dispatch {
     return moved;
   }
 
-  /** Recharges asked of suppliers per transaction (each a call to a supplier). */
-  static final int SUPPLIER_BATCH = 10;
-
   /** A paid order for a supplier's recharge is checked, then sent to the first supplier. */
   private void supply(Order order, Instant now) {
     order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
@@ -111,25 +112,30 @@ public class Dispatch {
   }
 
   /**
-   * Dispatches one order right after its payment, if it is a paid card-key order nobody else holds;
-   * answers whether it did.
+   * Dispatches one order right after its payment, if it is still paid, nobody else holds it, and
+   * its channel is one dispatched here (card keys, suppliers); answers whether it did.
    */
   public boolean dispatchPaid(long orderId) {
     Optional<Order> claimed = orders.claimOne(orderId, OrderState.PAID);
     if (claimed.isEmpty()) {
       return false;
     }
-    long productId = claimed.get().productId();
-    if (products.idsOfChannel(FulfilmentChannel.CARD_KEY).contains(productId)) {
-      servePaid(claimed.get(), clock.now());
-      soldOutWhereEmpty(List.of(), List.of(claimed.get()));
-      return true;
+    Order order = claimed.get();
+    FulfilmentChannel channel = products.byId(order.productId()).orElseThrow().channel();
+    switch (channel) {
+      case CARD_KEY -> {
+        servePaid(order, clock.now());
+        soldOutWhereEmpty(List.of(), List.of(order));
+        return true;
+      }
+      case SUPPLIER -> {
+        supply(order, clock.now());
+        return true;
+      }
+      default -> {
+        return false; // merchant orders wait for the merchant channel (not built yet)
+      }
     }
-    if (products.idsOfChannel(FulfilmentChannel.SUPPLIER).contains(productId)) {
-      supply(claimed.get(), clock.now());
-      return true;
-    }
-    return false;
   }
 
   /** A paid order is checked, then takes its keys or queues behind the orders already waiting. */
