@@ -79,6 +79,25 @@ public class ProductRegistry {
         .getResultList();
   }
 
+  /**
+   * Marks a product sold out (off sale) or restocked (on sale again if listed). A conditional
+   * update of that one flag, not a change of the entity: concurrent dispatchers and imports may all
+   * find the stock empty or refilled, and the first one's change must not fail the others on the
+   * product's version. Answers whether the flag changed.
+   */
+  public boolean markSoldOut(long id, boolean soldOut) {
+    boolean changed =
+        em.createNativeQuery("UPDATE product SET sold_out = ?1 WHERE id = ?2 AND sold_out <> ?1")
+                .setParameter(1, soldOut)
+                .setParameter(2, id)
+                .executeUpdate()
+            == 1;
+    if (changed) {
+      changed(id);
+    }
+    return changed;
+  }
+
   /** The ids of every product (listed or not) fulfilled through {@code channel}. */
   public List<Long> idsOfChannel(FulfilmentChannel channel) {
     return em.createQuery("SELECT p.id FROM Product p WHERE p.channel = :channel", Long.class)

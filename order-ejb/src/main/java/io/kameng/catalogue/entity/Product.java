@@ -77,7 +77,8 @@ public class Product {
   @Column(nullable = false)
   private boolean listed;
 
-  @Column(name = "sold_out", nullable = false)
+  /** Set by the stock (see {@code ProductRegistry.markSoldOut}), never through the entity. */
+  @Column(name = "sold_out", nullable = false, insertable = false, updatable = false)
   private boolean soldOut;
 
   @Column(name = "partial_delivery", nullable = false)
@@ -121,16 +122,6 @@ public class Product {
   /** Puts the product back on the storefront. */
   public void relist() {
     listed = true;
-  }
-
-  /** Its stock ran out: off sale until restocked (the listing stays as the admin left it). */
-  public void soldOut() {
-    soldOut = true;
-  }
-
-  /** Its stock was refilled: on sale again if listed. */
-  public void restocked() {
-    soldOut = false;
   }
 
   /** Whether buyers can order it now: listed, and not sold out. */

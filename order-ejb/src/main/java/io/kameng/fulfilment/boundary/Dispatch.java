@@ -153,16 +153,7 @@ public class Dispatch {
         .map(Order::productId)
         .distinct()
         .filter(productId -> shelf.available(productId) == 0)
-        .forEach(
-            productId ->
-                products
-                    .byId(productId)
-                    .filter(product -> !product.isSoldOut())
-                    .ifPresent(
-                        product -> {
-                          product.soldOut();
-                          products.changed(productId);
-                        }));
+        .forEach(productId -> products.markSoldOut(productId, true));
   }
 
   /**

@@ -73,9 +73,8 @@ public class CardKeyImport {
                 now));
       }
     }
-    if (store && product.isSoldOut()) {
-      product.restocked();
-      products.changed(product.id());
+    if (store) {
+      products.markSoldOut(product.id(), false);
     }
     return new ImportReport(importNo, rows.size(), store ? accepted.size() : 0, store, rejected);
   }
