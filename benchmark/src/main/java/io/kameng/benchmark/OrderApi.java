@@ -134,6 +134,28 @@ final class OrderApi {
     return placed;
   }
 
+  /**
+   * Whether the buyer sees the order's card keys yet ({@code GET /orders/{no}} with its token);
+   * throws unless it answered 200.
+   */
+  boolean keysDelivered(Placed placed) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(orders + "/" + placed.orderNo()))
+                .timeout(TIMEOUT)
+                .header("Order-Token", placed.accessToken())
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new NotCreated(
+          "GET order: HTTP " + answer.statusCode() + " " + abbreviated(answer.body()));
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+      return !reader.readObject().getJsonArray("cardKeys").isEmpty();
+    }
+  }
+
   /** Submits one order and waits for the answer; throws unless it answered 201. */
   String submitAndWait() throws IOException, InterruptedException {
     return orderNo(http.send(nextOrder(), HttpResponse.BodyHandlers.ofString()));

@@ -1,6 +1,7 @@
 package io.kameng.benchmark;
 
 import io.kameng.launcher.KamengStack;
+import io.kameng.launcher.Launcher;
 import io.kameng.launcher.RuntimeArtifacts;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -35,6 +36,9 @@ import java.util.logging.Logger;
  *       how much of it the platform's own work leaves;
  *   <li>open loop at a fixed 100 orders per second: p50/p99/max latency counted from each order's
  *       scheduled start, which is what a buyer waits when others order at the same time;
+ *   <li>the whole automatic fulfilment of a card-key order, from its submission through payment to
+ *       the key on the order page, at the same concurrencies against the same raw JDBC figures
+ *       ({@link FulfilmentPipelineBenchmark});
  *   <li>the gateway's payment notices, valid and repeated, at the same concurrencies against the
  *       same raw JDBC figures ({@link NoticeHandlingBenchmark}).
  * </ol>
@@ -52,7 +56,8 @@ import java.util.logging.Logger;
  * <p>Arguments: the runtime artifacts folder and the stack's home folder. The durations can be
  * shortened for a trial run with the system properties {@code kameng.bench.serverWarmUpSeconds}
  * (default 30), {@code kameng.bench.warmUpSeconds} (5), {@code kameng.bench.measureSeconds} (20),
- * {@code kameng.bench.openLoopSeconds} (30) and {@code kameng.bench.noticeMeasureSeconds} (10).
+ * {@code kameng.bench.openLoopSeconds} (30), {@code kameng.bench.pipelineMeasureSeconds} (20) and
+ * {@code kameng.bench.noticeMeasureSeconds} (10).
  */
 public final class OrderSubmissionBenchmark {
 
@@ -65,6 +70,9 @@ public final class OrderSubmissionBenchmark {
   static final int PORT_BASE = 38000;
   static final Duration DEPLOY_PATIENCE = Duration.ofMinutes(5);
 
+  /** The demo admin the demo data creates; it stocks the card keys. */
+  static final String DEMO_ADMIN = "admin";
+
   private static final Logger QUIET = Logger.getLogger("ch.vorburger");
 
   private final Duration serverWarmUp = seconds("kameng.bench.serverWarmUpSeconds", 30);
@@ -72,6 +80,7 @@ public final class OrderSubmissionBenchmark {
   private final Duration measured = seconds("kameng.bench.measureSeconds", 20);
   private final Duration openLoop = seconds("kameng.bench.openLoopSeconds", 30);
   private final Duration noticesMeasured = seconds("kameng.bench.noticeMeasureSeconds", 10);
+  private final Duration pipelineMeasured = seconds("kameng.bench.pipelineMeasureSeconds", 20);
   private final PrintStream out;
 
   private OrderSubmissionBenchmark(PrintStream out) {
@@ -161,27 +170,39 @@ public final class OrderSubmissionBenchmark {
     progress("POST /orders, per s", OPEN_LOOP_RATE, open);
     posts.add(open);
 
-    out.println("Payment notices: preparing payable orders, then measuring");
-    NoticeHandlingBenchmark noticeBenchmark =
-        new NoticeHandlingBenchmark(
-            PaymentNotices.of(api, stack.server().httpUrl(), home),
-            stack.database(),
-            warmUp,
-            noticesMeasured,
-            out);
+    out.println("Fulfilment pipeline: stocking card keys, then measuring");
     Map<Integer, Load.Result> raw = new TreeMap<>();
     rows.forEach(row -> raw.put(row.threads(), row.raw()));
+    PaymentNotices signer = PaymentNotices.of(api, stack.server().httpUrl(), home);
+    FulfilmentPipelineBenchmark pipelineBenchmark =
+        new FulfilmentPipelineBenchmark(
+            api,
+            signer,
+            AdminConsole.signIn(
+                stack.server().httpUrl(), DEMO_ADMIN, Launcher.demoPassword(DEMO_ADMIN)),
+            stack.database(),
+            warmUp,
+            pipelineMeasured,
+            out);
+    FulfilmentPipelineBenchmark.Outcome pipelines = pipelineBenchmark.run(raw);
+
+    out.println("Payment notices: preparing payable orders, then measuring");
+    NoticeHandlingBenchmark noticeBenchmark =
+        new NoticeHandlingBenchmark(signer, stack.database(), warmUp, noticesMeasured, out);
     NoticeHandlingBenchmark.Outcome notices = noticeBenchmark.run(raw);
 
     printClosedLoop(rows);
     printOpenLoop(open);
+    pipelineBenchmark.print(pipelines);
     noticeBenchmark.print(notices);
     printFailures("Raw JDBC transactions", rows.stream().map(Row::raw).toList());
     boolean allPosted = printFailures("POST /shop/api/v1/orders", posts);
     boolean allPrepared =
         printFailures("POST /orders and /payments for notices", notices.preparation());
     boolean allTaken = printFailures("POST /payments/notify/sandbox", notices.sent());
-    return allPosted && allPrepared && allTaken ? 0 : 1;
+    boolean allDelivered =
+        printFailures("Fulfilment pipelines (order to card key)", pipelines.runs());
+    return allPosted && allPrepared && allTaken && allDelivered && pipelines.keysRight() ? 0 : 1;
   }
 
   private void progress(String what, int load, Load.Result result) {

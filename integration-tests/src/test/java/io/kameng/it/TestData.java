@@ -27,6 +27,22 @@ public final class TestData {
                 Boolean.toString(listed))));
   }
 
+  /** Puts a new merchant product ({@code card} or {@code game}) of {@code merchant} on sale. */
+  public static long merchantProduct(String kind, String merchant) {
+    return Long.parseLong(
+        FixtureClient.create(
+            "products",
+            Map.of(
+                "kind",
+                kind,
+                "name",
+                Long.toString(System.nanoTime(), 36),
+                "listed",
+                "true",
+                "merchant",
+                merchant)));
+  }
+
   /** Sends {@code requests} copies of a request at once; their answers. */
   public static <T> List<T> concurrently(int requests, Callable<T> request) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(requests);

@@ -7,6 +7,9 @@ import io.kameng.fulfilment.boundary.Dispatch;
 import io.kameng.identity.boundary.UserAccounts;
 import io.kameng.identity.entity.Account;
 import io.kameng.identity.entity.Role;
+import io.kameng.merchants.boundary.MerchantAdmin;
+import io.kameng.merchants.boundary.MerchantDeadlines;
+import io.kameng.merchants.entity.MerchantStanding;
 import io.kameng.order.boundary.UnpaidOrderExpiry;
 import io.kameng.order.control.OrderBook;
 import io.kameng.order.entity.Order;
@@ -68,6 +71,30 @@ public class TestFixtures {
 
   @Inject SupplierQueries supplierQueries;
 
+  @Inject MerchantDeadlines merchantDeadlines;
+
+  @Inject MerchantAdmin merchantAdmin;
+
+  /** Applies one batch of due merchant-channel deadlines now; answers how many were due. */
+  public int releaseDueMerchantOrders() {
+    return merchantDeadlines.releaseDue();
+  }
+
+  /** An admin's decision on a merchant; answers {@code ok} or {@code refused:<code>}. */
+  public String changeStanding(String merchant, MerchantStanding standing, int limit) {
+    try {
+      merchantAdmin.changeStanding(merchant, standing, limit);
+      return "ok";
+    } catch (BusinessException refused) {
+      return "refused:" + refused.code();
+    }
+  }
+
+  /** Dispatches one paid order now, as right after its payment; answers whether it was. */
+  public boolean dispatchOne(String orderNo) {
+    return dispatch.dispatchPaid(orders.byNumber(orderNo).orElseThrow().id());
+  }
+
   /** Tries one batch of due refunds now; answers how many were due. */
   public int processDueRefunds() {
     return refunds.processDue();
@@ -114,6 +141,11 @@ public class TestFixtures {
     }
   }
 
+  /** A supplier product's chain (comma-separated) and whether the merchant pool comes next. */
+  public void routeSupplyFailures(long productId, String chain, boolean merchantFallback) {
+    catalogue.routeSupplyFailures(productId, java.util.List.of(chain.split(",")), merchantFallback);
+  }
+
   public void allowPartialDelivery(long productId) {
     catalogue.allowPartialDelivery(productId, true);
   }
@@ -147,10 +179,17 @@ public class TestFixtures {
    * Moves an order along the way payments and fulfilment will (they come with later parts of
    * Kameng), through the aggregate's own methods, one step per call.
    */
-  public void driveOrder(String orderNo, String step) {
+  public void driveOrder(String orderNo, String steps) {
     Order order = orders.byNumber(orderNo).orElseThrow();
     Instant now = clock.now();
     Instant due = now.plus(Duration.ofMinutes(30));
+    // All steps in one transaction: no scan moves the order on between two of them.
+    for (String step : steps.split(",")) {
+      drive(order, step, now, due);
+    }
+  }
+
+  private static void drive(Order order, String step, Instant now, Instant due) {
     switch (step) {
       case "pay" -> order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, due);
       case "verify" -> order.startVerification(now, due);

@@ -45,6 +45,35 @@ public class TestOrders extends HttpServlet {
           case "refund" -> Integer.toString(fixtures.processDueRefunds());
           case "dispatch" -> Integer.toString(fixtures.dispatchPaidOrders());
           case "querySuppliers" -> Integer.toString(fixtures.querySuppliers());
+          case "merchantDeadlines" -> Integer.toString(fixtures.releaseDueMerchantOrders());
+          case "dispatchOne" ->
+              Boolean.toString(fixtures.dispatchOne(request.getParameter("orderNo")));
+          case "standing" ->
+              fixtures.changeStanding(
+                  request.getParameter("merchant"),
+                  io.kameng.merchants.entity.MerchantStanding.valueOf(
+                      request.getParameter("standing")),
+                  Integer.parseInt(request.getParameter("limit")));
+          case "merchantOf" ->
+              single(
+                  "SELECT CONCAT(state, ' ', COALESCE(owner, '-'), ' ', COALESCE(merchant, '-'), ' ',"
+                      + " COALESCE(merchant_step, '-'), ' ', COALESCE(stuck_reason, '-'))"
+                      + " FROM customer_order WHERE order_no = ?",
+                  request.getParameter("orderNo"));
+          case "strikesOf" ->
+              single(
+                  "SELECT COALESCE(GROUP_CONCAT(s.kind ORDER BY s.id), '') FROM merchant_strike s"
+                      + " JOIN customer_order o ON o.id = s.order_id WHERE o.order_no = ?"
+                      + " AND s.merchant = ?",
+                  request.getParameter("orderNo"),
+                  request.getParameter("merchant"));
+          case "routeSupplyFailures" -> {
+            fixtures.routeSupplyFailures(
+                Long.parseLong(request.getParameter("productId")),
+                request.getParameter("chain"),
+                Boolean.parseBoolean(request.getParameter("merchantFallback")));
+            yield "ok";
+          }
           case "allowPartialDelivery" -> {
             fixtures.allowPartialDelivery(Long.parseLong(request.getParameter("productId")));
             yield "ok";

@@ -29,6 +29,8 @@ public class TestProducts extends HttpServlet {
       throws IOException {
     request.setCharacterEncoding("UTF-8");
     String name = request.getParameter("name");
+    // For the merchant channel: the designated merchant's username, or none for the grab pool.
+    String merchant = request.getParameter("merchant");
     ProductSpec spec =
         switch (request.getParameter("kind")) {
           case "game" ->
@@ -40,7 +42,7 @@ public class TestProducts extends HttpServlet {
                   new BigDecimal("5.80"),
                   FulfilmentChannel.MERCHANT,
                   null,
-                  null,
+                  merchant,
                   1,
                   10,
                   List.of("天空岛", "世界树"));
@@ -85,8 +87,9 @@ public class TestProducts extends HttpServlet {
                   1,
                   5,
                   null);
-          // A card key delivered by a merchant's hand: a paid order stays PAID until the merchant
-          // channel takes it, so payment tests see their orders where they left them.
+          // A card key delivered by a merchant's hand: a paid order goes to the designated merchant
+          // or, with none, to the grab pool, where it waits for a merchant (payment tests see it
+          // there).
           default ->
               new ProductSpec(
                   "卡密 " + name,
@@ -96,7 +99,7 @@ public class TestProducts extends HttpServlet {
                   new BigDecimal("48.00"),
                   FulfilmentChannel.MERCHANT,
                   null,
-                  null,
+                  merchant,
                   1,
                   5,
                   null);

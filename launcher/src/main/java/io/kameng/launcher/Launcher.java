@@ -36,6 +36,16 @@ public final class Launcher {
 
   private Launcher() {}
 
+  /** The password of a demo login (for tools that sign in to a demo stack, like the benchmark). */
+  public static String demoPassword(String username) {
+    for (String[] login : DEMO_LOGINS) {
+      if (login[0].equals(username)) {
+        return login[1];
+      }
+    }
+    throw new IllegalArgumentException("No demo login " + username);
+  }
+
   public static void main(String[] args) throws Exception {
     quietLogging();
     String command = args.length == 0 ? "run" : args[0];

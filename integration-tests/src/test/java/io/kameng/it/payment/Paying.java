@@ -95,6 +95,37 @@ public final class Paying {
     return json(shop.get("/orders/" + order.orderNo(), "Order-Token", order.token()));
   }
 
+  /**
+   * The paid test order handed on: the test card product is a merchant product, so right after its
+   * payment the order is checked and offered to the merchants' grab pool (being delivered, owned by
+   * the merchants). Waits for that and answers the order as its buyer sees it.
+   */
+  public static JsonObject awaitPaid(Placed order) {
+    await(() -> events(follow(order)).contains("OFFERED_TO_POOL"));
+    return follow(order);
+  }
+
+  /** The events of the order's timeline, oldest first. */
+  public static java.util.List<String> events(JsonObject view) {
+    return view.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+        .map(event -> event.getString("event"))
+        .toList();
+  }
+
+  /**
+   * The timeline without the events of the dispatch to the merchants that follows every payment of
+   * the test card product (checked, offered to the grab pool), which may come before or after other
+   * money events.
+   */
+  public static java.util.List<JsonObject> paymentTimeline(JsonObject view) {
+    return view.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
+        .filter(
+            event ->
+                !java.util.Set.of("VERIFICATION_STARTED", "OFFERED_TO_POOL")
+                    .contains(event.getString("event")))
+        .toList();
+  }
+
   public static JsonObject awaitState(Placed order, String state) {
     await(() -> follow(order).getString("state").equals(state));
     return follow(order);

@@ -109,7 +109,7 @@ class PaymentStormIT {
       String expected =
           storm.scenario() == Scenario.GAVE_UP || storm.scenario() == Scenario.NEVER_PAID
               ? "CANCELLED"
-              : "PAID";
+              : "FULFILLING"; // paid, checked and offered to the merchants' grab pool
       assertThat(state).as(storm.scenario() + " " + storm.orderNo()).isEqualTo(expected);
     }
 

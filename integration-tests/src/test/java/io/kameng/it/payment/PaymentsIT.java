@@ -71,11 +71,17 @@ class PaymentsIT {
         .hasValueSatisfying(
             l -> assertThat(l).contains("/shop/order/view.xhtml?no=" + order.orderNo()));
 
-    JsonObject view = awaitState(order, "PAID");
-    assertThat(view.getString("ownerText")).isEqualTo("卡盟平台");
+    JsonObject view = awaitPaid(order);
+    assertThat(view.getString("state")).isEqualTo("FULFILLING");
+    assertThat(view.getString("ownerText")).as("handed on to the merchants").isEqualTo("商家");
     assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
-        .containsExactly("SUBMITTED/您", "SENT_TO_PAY/您", "PAID/支付机构");
+        .containsExactly(
+            "SUBMITTED/您",
+            "SENT_TO_PAY/您",
+            "PAID/支付机构",
+            "VERIFICATION_STARTED/卡盟平台",
+            "OFFERED_TO_POOL/卡盟平台");
     assertThat(countNotices(order.reference(1), "APPLIED")).isEqualTo(1);
     assertThat(startPaymentResponse(order).statusCode())
         .as("a paid order is not paid again")
@@ -90,7 +96,7 @@ class PaymentsIT {
 
     pay(payUrl);
 
-    awaitState(order, "PAID");
+    awaitPaid(order);
     await(
         () ->
             countNotices(order.reference(1), "APPLIED")
@@ -135,8 +141,7 @@ class PaymentsIT {
     advance(61);
     queryAllDuePayments();
 
-    JsonObject recovered = follow(lost);
-    assertThat(recovered.getString("state")).isEqualTo("PAID");
+    JsonObject recovered = awaitPaid(lost);
     assertThat(recovered.getJsonArray("timeline").getJsonObject(2).getString("actor"))
         .isEqualTo("支付机构");
     assertThat(countNotices(lost.reference(1), "APPLIED")).as("paid by the query").isZero();
@@ -175,8 +180,7 @@ class PaymentsIT {
     Thread.sleep(10_500); // the circuit's delay, in real time
     advance(31);
     queryAllDuePayments();
-    JsonObject paid = follow(lost);
-    assertThat(paid.getString("state")).isEqualTo("PAID");
+    JsonObject paid = awaitPaid(lost);
     assertThat(paid.containsKey("stuckReason")).as("no longer late").isFalse();
     assertThat(more)
         .allSatisfy(
@@ -225,8 +229,7 @@ class PaymentsIT {
     advance(31);
     queryAllDuePayments();
 
-    JsonObject paid = follow(hanging);
-    assertThat(paid.getString("state")).isEqualTo("PAID");
+    JsonObject paid = awaitPaid(hanging);
     assertThat(paid.containsKey("stuckReason")).isFalse();
   }
 
@@ -277,7 +280,7 @@ class PaymentsIT {
     String first = startPayment(order);
     String second = startPayment(order);
     pay(first);
-    awaitState(order, "PAID");
+    awaitPaid(order);
     sandbox("POST", "/api/gateway/faults", "{\"refund\": \"SLOW\"}");
 
     pay(second);
@@ -297,8 +300,8 @@ class PaymentsIT {
     JsonObject first1 = json(sandbox("GET", "/api/gateway/trades/" + order.reference(1), null));
     assertThat(first1.getInt("refundCount")).isZero();
     JsonObject view = follow(order);
-    assertThat(view.getString("state")).isEqualTo("PAID");
-    assertThat(view.getJsonArray("timeline").getValuesAs(JsonObject.class))
+    assertThat(view.getString("state")).isEqualTo("FULFILLING");
+    assertThat(paymentTimeline(view))
         .extracting(e -> e.getString("event"))
         .containsExactly(
             "SUBMITTED",
@@ -307,8 +310,7 @@ class PaymentsIT {
             "PAID",
             "EXTRA_PAYMENT_REFUNDING",
             "PAYMENT_REFUNDED");
-    assertThat(view.getJsonArray("timeline").getJsonObject(4).getString("text"))
-        .isEqualTo("本订单收到了第二笔付款，多付的款项正在退回");
+    assertThat(paymentTimeline(view).get(4).getString("text")).isEqualTo("本订单收到了第二笔付款，多付的款项正在退回");
     assertThat(countEvents(order, "PAID")).isEqualTo(1);
 
     // The gateway's statement of the (China) day, and of the day before in case midnight passed.
@@ -344,10 +346,16 @@ class PaymentsIT {
 
     pay(payUrl);
 
-    JsonObject resumed = awaitState(order, "PAID");
+    JsonObject resumed = awaitPaid(order);
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "SENT_TO_PAY", "EXPIRED_UNPAID", "PAID_LATE");
+        .containsExactly(
+            "SUBMITTED",
+            "SENT_TO_PAY",
+            "EXPIRED_UNPAID",
+            "PAID_LATE",
+            "VERIFICATION_STARTED",
+            "OFFERED_TO_POOL");
     assertThat(resumed.getJsonArray("timeline").getJsonObject(3).getString("text"))
         .isEqualTo("您的付款在订单因超时未付被取消后才到账，订单已恢复处理");
     assertThat(refunds(order)).isEqualTo("0");
@@ -366,10 +374,16 @@ class PaymentsIT {
     advance(16 * 60);
     expireDueOrders();
 
-    JsonObject resumed = awaitState(order, "PAID");
+    JsonObject resumed = awaitPaid(order);
     assertThat(resumed.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
-        .containsExactly("SUBMITTED", "SENT_TO_PAY", "EXPIRED_UNPAID", "PAID_LATE");
+        .containsExactly(
+            "SUBMITTED",
+            "SENT_TO_PAY",
+            "EXPIRED_UNPAID",
+            "PAID_LATE",
+            "VERIFICATION_STARTED",
+            "OFFERED_TO_POOL");
     // The late notice resumes the order, unless the server's query found the payment first.
     await(
         () ->

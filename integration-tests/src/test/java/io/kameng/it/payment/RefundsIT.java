@@ -76,7 +76,7 @@ class RefundsIT {
     processAllDueRefunds();
 
     JsonObject afterPart = follow(order);
-    assertThat(afterPart.getString("state")).as("the order goes on").isEqualTo("PAID");
+    assertThat(afterPart.getString("state")).as("the order goes on").isEqualTo("FULFILLING");
     assertThat(afterPart.getJsonArray("refunds").getValuesAs(JsonObject.class))
         .extracting(r -> r.getString("amount") + " " + r.getString("stateText"))
         .containsExactly("10.00 已退回");
@@ -188,7 +188,7 @@ class RefundsIT {
   private static Placed paidOrder() throws Exception {
     Placed order = place();
     pay(startPayment(order));
-    awaitState(order, "PAID");
+    awaitPaid(order);
     return order;
   }
 

@@ -99,13 +99,16 @@ class StorefrontPagesIT {
     assertThat(node("SUBMITTED").getText()).contains("预计");
     assertThat(browser.findElement(By.id("timeline")).getText()).contains("订单已提交");
 
-    FixtureClient.create("orders", Map.of("action", "drive", "orderNo", orderNo, "step", "pay"));
+    // Paid and parked by a risk rule: a state no scan moves on, so the page can be read at rest.
+    FixtureClient.create(
+        "orders", Map.of("action", "drive", "orderNo", orderNo, "step", "pay,verify,review"));
     waitFor(Duration.ofSeconds(30))
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("state")).getText().equals("已支付"));
-    assertThat(node("PAID").getAttribute("class")).contains("current");
+        .until(d -> d.findElement(By.id("state")).getText().equals("审核中"));
+    assertThat(node("IN_REVIEW").getAttribute("class")).contains("current");
+    assertThat(node("PAID").getAttribute("class")).contains("done");
     assertThat(node("SUBMITTED").getAttribute("class")).contains("done");
-    assertThat(browser.findElement(By.id("owner")).getText()).isEqualTo("卡盟平台");
+    assertThat(browser.findElement(By.id("owner")).getText()).isEqualTo("平台审核团队");
     assertThat(browser.findElements(By.id("cancel-order"))).isEmpty();
   }
 
@@ -193,8 +196,11 @@ class StorefrontPagesIT {
     waitFor().until(ExpectedConditions.urlContains("/shop/order/view.xhtml"));
     waitFor(Duration.ofSeconds(30))
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("state")).getText().equals("已支付"));
-    assertThat(browser.findElement(By.id("timeline")).getText()).contains("已收到付款", "支付机构");
+        // Paid, checked and offered to the merchants (the test card has no designated merchant).
+        .until(d -> d.findElement(By.id("state")).getText().equals("处理中"));
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("已收到付款", "支付机构", "已发布到商家抢单池");
+    assertThat(browser.findElement(By.id("owner")).getText()).isEqualTo("商家");
     assertThat(browser.findElements(By.id("pay:pay-order"))).isEmpty();
   }
 

@@ -3,10 +3,14 @@ package io.kameng.it.supply;
 import static io.kameng.it.ShopApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kameng.identity.entity.Role;
+import io.kameng.it.ConsoleBrowser;
 import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
+import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.SandboxApi;
 import io.kameng.it.ShopApi;
+import io.kameng.it.TestAccounts;
 import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
 import io.kameng.it.TestOrders;
@@ -44,7 +48,12 @@ class SupplyIT {
   @Deployment
   static EnterpriseArchive deployment() {
     return KamengDeployment.withTests(
-        TestProducts.class, TestOrders.class, TestFixtures.class, ShopApi.class, TestData.class);
+        TestProducts.class,
+        TestOrders.class,
+        TestFixtures.class,
+        ShopApi.class,
+        TestData.class,
+        TestAccounts.class);
   }
 
   @AfterEach
@@ -86,13 +95,22 @@ class SupplyIT {
   }
 
   @Test
-  @Order(7)
-  void whenTheSupplierIsDownTheOrderGoesToTheExceptionPoolAndTheBuyerIsToldWhy() throws Exception {
+  @Order(8)
+  void whenTheSupplierIsDownTheOrderGoesToTheExceptionPoolAndAdminsSeeTheCircuitOpen()
+      throws Exception {
+    String password = "admin-secret-1";
+    String admin = TestAccounts.create("admin", Role.ADMIN, password);
+    String reviewer = TestAccounts.create("reviewer", Role.REVIEWER, password);
+    ConsoleBrowser adminBrowser =
+        new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), "zh-CN");
+    adminBrowser.signIn("admin", admin, password);
+    double fallbacksBefore = fallbacksApplied();
     String mobile = mobile();
     fault(mobile, "DOWN", 0);
     Paying.Placed order = paidTopUp(mobile);
 
     Paying.await(() -> "SUPPLIER".equals(Paying.follow(order).getString("stuckReason", "")));
+    ConsoleBrowser.Page circuits = adminBrowser.get("/admin/suppliers/circuits.xhtml");
     JsonObject pooled = Paying.follow(order);
     assertThat(pooled.getString("state")).isEqualTo("FULFILLING");
     assertThat(pooled.getString("owner")).as("the exception pool").isEqualTo("PLATFORM");
@@ -105,10 +123,49 @@ class SupplyIT {
                 .statusCode())
         .as("nothing recharged")
         .isEqualTo(404);
+    assertThat(fallbacksApplied())
+        .as("the recharge call's @Fallback answered after its retries")
+        .isGreaterThan(fallbacksBefore);
+
+    // Three failed tries in the last four calls: the circuit is open, for 10 s.
+    assertThat(circuits.status()).isEqualTo(200);
+    assertThat(circuits.body())
+        .containsPattern(
+            "data-provider=\"sandbox\">\\s*<td><code>sandbox</code></td>\\s*"
+                + "<td class=\"circuit circuit-OPEN\">打开（拒绝调用）</td>")
+        .contains("熔断器（本服务器）");
+    ConsoleBrowser reviewerBrowser =
+        new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), "zh-CN");
+    reviewerBrowser.signIn("admin", reviewer, password);
+    assertThat(reviewerBrowser.get("/admin/suppliers/circuits.xhtml").status()).isEqualTo(403);
   }
 
   @Test
-  @Order(6)
+  @Order(3)
+  void aSlowSupplierKeepsTheOrderUntilItsResultComesAndRechargesOnce() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "SLOW", 4);
+    Paying.Placed order = paidTopUp(mobile);
+
+    JsonObject waiting = Paying.awaitState(order, "FULFILLING");
+    assertThat(waiting.getString("owner")).isEqualTo("SUPPLIER");
+    assertThat(waiting.getString("ownerText")).isEqualTo("充值供货商");
+    assertThat(recharge(order.orderNo() + "S1").getString("status")).isEqualTo("PROCESSING");
+
+    JsonObject done = Paying.awaitState(order, "COMPLETED");
+    assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event"))
+        .doesNotContain("HANDED_TO_PLATFORM", "SUPPLIER_CHANGED");
+    assertThat(recharge(order.orderNo() + "S1").getString("status")).isEqualTo("SUCCESS");
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S2", null)
+                .statusCode())
+        .as("asked once")
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(7)
   void aRechargeMadeAfterThePlatformGaveUpCompletesTheOrderOnce() throws Exception {
     String mobile = mobile();
     fault(mobile, "TIMEOUT", 4);
@@ -128,7 +185,7 @@ class SupplyIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aForgedResultChangesNothing() throws Exception {
     String mobile = mobile();
     fault(mobile, "CALLBACK_LOST", 0);
@@ -152,7 +209,7 @@ class SupplyIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aResultForAnotherAmountGoesToAPersonNotToTheBuyer() throws Exception {
     String mobile = mobile();
     fault(mobile, "WRONG_RESULT", 0);
@@ -168,7 +225,7 @@ class SupplyIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aRechargeTheSupplierCannotMakeGoesToThePlatformWhenNoOtherSupplierIsLeft() throws Exception {
     Paying.Placed order =
         Paying.place(
@@ -182,6 +239,39 @@ class SupplyIT {
     assertThat(Paying.follow(order).getString("owner")).isEqualTo("PLATFORM");
     assertThat(recharge(order.orderNo() + "S1").getString("failReason"))
         .isEqualTo("ACCOUNT_NOT_FOUND");
+  }
+
+  @Test
+  @Order(9)
+  void aProductWithTheMerchantFallbackGoesToTheGrabPoolWhenNoSupplierCanTakeIt() throws Exception {
+    String mobile = mobile();
+    fault(mobile, "DOWN", 0);
+    long product = TestData.product("phone", true);
+    FixtureClient.create(
+        "orders",
+        Map.of(
+            "action",
+            "routeSupplyFailures",
+            "productId",
+            Long.toString(product),
+            "chain",
+            "no-such-supplier,sandbox",
+            "merchantFallback",
+            "true"));
+    Paying.Placed order = Paying.place(product, 1, "{\"mobileNumber\": \"%s\"}".formatted(mobile));
+    Paying.pay(Paying.startPayment(order));
+
+    Paying.await(() -> Paying.events(Paying.follow(order)).contains("OFFERED_TO_POOL"));
+    JsonObject pooled = Paying.follow(order);
+    assertThat(pooled.getString("state")).isEqualTo("FULFILLING");
+    assertThat(pooled.getString("owner")).as("the merchants' grab pool").isEqualTo("MERCHANT");
+    assertThat(pooled.containsKey("stuckReason")).isFalse();
+    assertThat(Paying.events(pooled)).doesNotContain("HANDED_TO_PLATFORM");
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
+                .statusCode())
+        .as("nothing recharged")
+        .isEqualTo(404);
   }
 
   private static Paying.Placed paidTopUp(String mobile) throws Exception {
@@ -210,6 +300,27 @@ class SupplyIT {
                         .formatted(account, fault, seconds))
                 .statusCode())
         .isEqualTo(204);
+  }
+
+  /** How often the recharge call's fallback answered on the server (MicroProfile Metrics). */
+  private static double fallbacksApplied() throws Exception {
+    HttpResponse<String> metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(KamengTestEnvironment.stack().server().httpUrl() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return metrics
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("ft_invocations_total{"))
+        .filter(line -> line.contains("fallback=\"applied\""))
+        .filter(
+            line -> line.contains("method=\"io.kameng.supply.control.SandboxSupplier.recharge\""))
+        .filter(line -> line.contains("result=\"valueReturned\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static int querySuppliers() {

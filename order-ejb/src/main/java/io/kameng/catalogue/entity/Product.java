@@ -84,6 +84,13 @@ public class Product {
   @Column(name = "partial_delivery", nullable = false)
   private boolean partialDelivery;
 
+  /** The suppliers to try, comma-separated, in order; null means the server's chain. */
+  @Column(name = "supplier_chain", length = 200)
+  private String supplierChain;
+
+  @Column(name = "merchant_fallback", nullable = false)
+  private boolean merchantFallback;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "product_server", joinColumns = @JoinColumn(name = "product_id"))
   @OrderColumn(name = "position")
@@ -143,6 +150,39 @@ public class Product {
 
   public void partialDelivery(boolean allowed) {
     partialDelivery = allowed;
+  }
+
+  /**
+   * For the supplier channel: the suppliers its orders try, in order; empty means the server's
+   * chain ({@code kameng.supplier.providers}).
+   */
+  public Optional<List<String>> supplierChain() {
+    return Optional.ofNullable(supplierChain).map(chain -> List.of(chain.split(",")));
+  }
+
+  /**
+   * For the supplier channel: whether an order no supplier could take goes to the merchants' grab
+   * pool before the platform's exception pool.
+   */
+  public boolean hasMerchantFallback() {
+    return merchantFallback;
+  }
+
+  /**
+   * Where orders go when a supplier cannot take them: these suppliers in this order (empty: the
+   * server's chain), then the merchant pool if {@code merchantFallback}, then the exception pool.
+   */
+  public void routeSupplyFailures(List<String> chain, boolean merchantFallback) {
+    if (channel != FulfilmentChannel.SUPPLIER) {
+      throw new IllegalArgumentException("Only a supplier product has a supplier chain.");
+    }
+    List<String> names = chain.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+    String joined = String.join(",", names);
+    if (joined.length() > 200) {
+      throw new IllegalArgumentException("The supplier chain has at most 200 characters.");
+    }
+    supplierChain = names.isEmpty() ? null : joined;
+    this.merchantFallback = merchantFallback;
   }
 
   /** What the buyer input rules need to know of this product. */

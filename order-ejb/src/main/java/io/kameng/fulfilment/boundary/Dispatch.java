@@ -4,6 +4,7 @@ import io.kameng.catalogue.control.ProductRegistry;
 import io.kameng.catalogue.entity.FulfilmentChannel;
 import io.kameng.catalogue.entity.Product;
 import io.kameng.identity.entity.Role;
+import io.kameng.merchants.control.MerchantChannel;
 import io.kameng.order.control.OrderBook;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
@@ -36,7 +37,9 @@ import java.util.Optional;
  * that delivers in part gives an order what there is and refunds the rest. A product whose last key
  * is issued goes off sale until keys come in again. Orders and keys are claimed with {@code FOR
  * UPDATE SKIP LOCKED}: any number of scans on any number of servers issue each key once and each
- * order its keys once.
+ * order its keys once. Merchant orders go to their designated merchant or the grab pool (see {@link
+ * MerchantChannel}); an order whose buyer corrected the input a merchant reported is dispatched
+ * again the same way.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -52,6 +55,7 @@ public class Dispatch {
   @Inject ProductRegistry products;
   @Inject RefundRequests refunds;
   @Inject SupplyChain chain;
+  @Inject MerchantChannel merchants;
   @Inject PlatformClock clock;
 
   /**
@@ -101,46 +105,78 @@ public class Dispatch {
       supply(order, now);
       moved++;
     }
+    for (Order order :
+        orders.claimOfProducts(
+            OrderState.PAID,
+            Optional.empty(),
+            products.idsOfChannel(FulfilmentChannel.MERCHANT),
+            BATCH)) {
+      toMerchants(order, now);
+      moved++;
+    }
+    // Verifying past the verification time: a correction whose immediate dispatch was missed.
+    for (Order order : orders.claimDueVerifying(now, BATCH)) {
+      switch (products.byId(order.productId()).orElseThrow().channel()) {
+        case CARD_KEY -> servePaid(order, now);
+        case SUPPLIER -> supply(order, now);
+        case MERCHANT -> toMerchants(order, now);
+      }
+      moved++;
+    }
     return moved;
+  }
+
+  /**
+   * A paid (or corrected) order of a merchant product is checked, then handed to its designated
+   * merchant or to the grab pool.
+   */
+  private void toMerchants(Order order, Instant now) {
+    if (order.state() == OrderState.PAID) {
+      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    }
+    merchants.dispatch(order, products.byId(order.productId()).orElseThrow(), now);
   }
 
   /** A paid order for a supplier's recharge is checked, then sent to the first supplier. */
   private void supply(Order order, Instant now) {
-    order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    if (order.state() == OrderState.PAID) {
+      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    }
     // Input rules were checked at submission; risk rules come with the review component.
     chain.sendToNext(order, now);
   }
 
   /**
-   * Dispatches one order right after its payment, if it is still paid, nobody else holds it, and
-   * its channel is one dispatched here (card keys, suppliers); answers whether it did.
+   * Dispatches one order right after its payment (or the correction of its input), if it is still
+   * paid (or verifying) and nobody else holds it; answers whether it did.
    */
   public boolean dispatchPaid(long orderId) {
-    Optional<Order> claimed = orders.claimOne(orderId, OrderState.PAID);
+    Optional<Order> claimed =
+        orders
+            .claimOne(orderId, OrderState.PAID)
+            .or(() -> orders.claimOne(orderId, OrderState.VERIFYING));
     if (claimed.isEmpty()) {
       return false;
     }
     Order order = claimed.get();
     FulfilmentChannel channel = products.byId(order.productId()).orElseThrow().channel();
+    Instant now = clock.now();
     switch (channel) {
       case CARD_KEY -> {
-        servePaid(order, clock.now());
+        servePaid(order, now);
         soldOutWhereEmpty(List.of(), List.of(order));
-        return true;
       }
-      case SUPPLIER -> {
-        supply(order, clock.now());
-        return true;
-      }
-      default -> {
-        return false; // merchant orders wait for the merchant channel (not built yet)
-      }
+      case SUPPLIER -> supply(order, now);
+      case MERCHANT -> toMerchants(order, now);
     }
+    return true;
   }
 
   /** A paid order is checked, then takes its keys or queues behind the orders already waiting. */
   private void servePaid(Order order, Instant now) {
-    order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    if (order.state() == OrderState.PAID) {
+      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    }
     // Input rules were checked at submission; risk rules come with the review component.
     if (orders.someWaitForStock(order.productId()) || !issueAll(order, now)) {
       order.awaitRestock(now, now.plus(OrderSettings.RESTOCK_WAIT));

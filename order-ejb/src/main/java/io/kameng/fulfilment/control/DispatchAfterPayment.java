@@ -1,6 +1,7 @@
 package io.kameng.fulfilment.control;
 
 import io.kameng.fulfilment.boundary.PaidOrderDispatch;
+import io.kameng.order.entity.OrderCorrected;
 import io.kameng.order.entity.OrderPaid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,9 +9,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * Starts delivering a paid order as soon as its payment is committed (in the background), instead
- * of at the next dispatch scan; the scan still catches whatever this misses (a crash, a full
- * queue).
+ * Starts delivering a paid order as soon as its payment is committed (in the background), and
+ * dispatches again an order whose buyer corrected the input the same way, instead of at the next
+ * dispatch scan; the scan still catches whatever this misses (a crash, a full queue).
  */
 @ApplicationScoped
 public class DispatchAfterPayment {
@@ -19,5 +20,9 @@ public class DispatchAfterPayment {
 
   void onPaid(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderPaid paid) {
     dispatch.dispatchSoon(paid.orderId());
+  }
+
+  void onCorrected(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderCorrected corrected) {
+    dispatch.dispatchSoon(corrected.orderId());
   }
 }

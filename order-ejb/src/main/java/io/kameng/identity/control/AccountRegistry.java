@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,5 +52,15 @@ public class AccountRegistry {
         .setParameter("username", username)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The usernames of the enabled accounts with {@code role}, in order. */
+  public List<String> withRole(Role role) {
+    return em.createQuery(
+            "SELECT a.username FROM UserAccount a JOIN a.roles r WHERE r = :role AND a.enabled = TRUE"
+                + " ORDER BY a.username",
+            String.class)
+        .setParameter("role", role)
+        .getResultList();
   }
 }

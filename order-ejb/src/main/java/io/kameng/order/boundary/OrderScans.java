@@ -2,6 +2,7 @@ package io.kameng.order.boundary;
 
 import io.kameng.fulfilment.boundary.Dispatch;
 import io.kameng.identity.entity.Role;
+import io.kameng.merchants.boundary.MerchantDeadlines;
 import io.kameng.payment.boundary.PaymentQueries;
 import io.kameng.payment.boundary.Refunds;
 import io.kameng.platform.boundary.SchemaMigration;
@@ -17,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds,
- * dispatching paid orders, the supplier queries. Every server runs them; the row claims in the
- * scans make that safe. Not persistent: what is due is decided by the deadlines stored on the
- * orders, not by the timer, so a missed tick loses nothing.
+ * dispatching paid orders, the supplier queries, the merchants' deadlines. Every server runs them;
+ * the row claims in the scans make that safe. Not persistent: what is due is decided by the
+ * deadlines stored on the orders, not by the timer, so a missed tick loses nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -34,6 +35,7 @@ public class OrderScans {
   @Inject Refunds refunds;
   @Inject Dispatch dispatch;
   @Inject SupplierQueries supplierQueries;
+  @Inject MerchantDeadlines merchantDeadlines;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
   void scan() {
@@ -55,6 +57,9 @@ public class OrderScans {
       }
       while (supplierQueries.queryDue() == SupplierQueries.BATCH) {
         LOG.fine("Another batch of supplier queries is due");
+      }
+      while (merchantDeadlines.releaseDue() == MerchantDeadlines.BATCH) {
+        LOG.fine("Another batch of merchant deadlines is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import io.kameng.order.control.RequestKeySeal;
 import io.kameng.order.entity.IdempotencyKeyReusedException;
 import io.kameng.order.entity.InvalidOrderException;
 import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderCorrected;
 import io.kameng.order.entity.OrderRequest;
 import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.Submission;
@@ -23,6 +24,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -49,6 +51,8 @@ public class Orders {
   @Inject ProductRegistry products;
   @Inject PlatformClock clock;
   @Resource SessionContext context;
+
+  @Inject Event<OrderCorrected> corrected;
 
   /**
    * Places an order at the product's price. With an Idempotency-Key the same key and request answer
@@ -155,7 +159,11 @@ public class Orders {
       throw new InvalidOrderException(checked.errors());
     }
     Instant now = clock.now();
+    boolean waited = order.state() == OrderState.AWAITING_BUYER;
     order.correctInput(checked.input(), now, now.plus(OrderSettings.VERIFICATION_TIME));
+    if (waited) {
+      corrected.fire(new OrderCorrected(order.id()));
+    }
     return loaded(order);
   }
 

@@ -212,7 +212,132 @@ public class OrderBook {
                 .setParameter(2, state.name()))
         .stream()
         .findFirst()
-        .map(found -> em.find(Order.class, found));
+        // Read as locked (the row is ours already), not as the transaction's snapshot saw it.
+        .map(found -> em.find(Order.class, found, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /**
+   * Claims up to {@code limit} orders the platform is verifying past their verification deadline (a
+   * dispatch that should have followed did not happen).
+   */
+  public List<Order> claimDueVerifying(Instant now, int limit) {
+    return DueRows.claim(
+        em,
+        Order.class,
+        "customer_order",
+        "deadline",
+        List.of(OrderState.VERIFYING),
+        "owner = 'PLATFORM'",
+        now,
+        limit);
+  }
+
+  /** The condition of an order waiting in the merchants' grab pool. */
+  private static final String IN_POOL =
+      "state = 'FULFILLING' AND owner = 'MERCHANT' AND merchant IS NULL";
+
+  /**
+   * Up to {@code limit} orders waiting in the merchants' grab pool, the most urgent first (a plain
+   * read: what a merchant is offered).
+   */
+  public List<Order> inPool(int limit) {
+    return DueRows.ids(
+            em.createNativeQuery(
+                    "SELECT id FROM customer_order WHERE "
+                        + IN_POOL
+                        + " ORDER BY deadline, id LIMIT ?1")
+                .setParameter(1, limit))
+        .stream()
+        .map(id -> em.find(Order.class, id))
+        .toList();
+  }
+
+  /** The ids of up to {@code limit} orders in the grab pool, the most urgent first. */
+  public List<Long> poolIds(int limit) {
+    return DueRows.ids(
+        em.createNativeQuery(
+                "SELECT id FROM customer_order WHERE "
+                    + IN_POOL
+                    + " ORDER BY deadline, id LIMIT ?1")
+            .setParameter(1, limit));
+  }
+
+  /**
+   * Claims order {@code id} if it is in the grab pool and no other transaction holds it; empty when
+   * it is gone (another merchant was faster, or it left the pool). Read as locked, not as the
+   * transaction's snapshot saw it.
+   */
+  public Optional<Order> claimFromPool(long id) {
+    return DueRows.ids(
+            em.createNativeQuery(
+                    "SELECT id FROM customer_order WHERE id = ?1 AND "
+                        + IN_POOL
+                        + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id))
+        .stream()
+        .findFirst()
+        .map(found -> em.find(Order.class, found, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /** The id of the order with this number, without loading it (to lock it first). */
+  public Optional<Long> idOf(String orderNo) {
+    return DueRows.ids(
+            em.createNativeQuery("SELECT id FROM customer_order WHERE order_no = ?1")
+                .setParameter(1, orderNo))
+        .stream()
+        .findFirst();
+  }
+
+  /** The ids of the orders {@code merchant} holds now. */
+  public List<Long> idsHeldBy(String merchant) {
+    return DueRows.ids(
+        em.createNativeQuery("SELECT id FROM customer_order WHERE merchant = ?1 AND state = ?2")
+            .setParameter(1, merchant)
+            .setParameter(2, OrderState.FULFILLING.name()));
+  }
+
+  /** The orders {@code merchant} holds now, the most urgent first. */
+  public List<Order> heldBy(String merchant) {
+    return em.createQuery(
+            "SELECT o FROM Order o WHERE o.merchant = :merchant AND o.state = :state"
+                + " ORDER BY o.deadline, o.id",
+            Order.class)
+        .setParameter("merchant", merchant)
+        .setParameter("state", OrderState.FULFILLING)
+        .getResultList();
+  }
+
+  /**
+   * How many orders {@code merchant} holds, as the transaction's snapshot sees them (a plain read:
+   * a locking count would take gap locks on the merchant index, and concurrent claims of different
+   * merchants then deadlock inserting their own entries). Current only when the snapshot began
+   * after the merchant's row was locked: first thing in the transaction, or in one of its own
+   * ({@code MerchantLoad}).
+   */
+  public int countHeldBy(String merchant) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM customer_order WHERE merchant = ?1 AND state = ?2")
+                .setParameter(1, merchant)
+                .setParameter(2, OrderState.FULFILLING.name())
+                .getSingleResult())
+        .intValue();
+  }
+
+  /**
+   * Claims up to {@code limit} merchant-channel orders whose deadline passed: held by a merchant
+   * who let it wait, or left in the grab pool.
+   */
+  public List<Order> claimDueAtMerchants(Instant now, int limit) {
+    return DueRows.claim(
+        em,
+        Order.class,
+        "customer_order",
+        "deadline",
+        List.of(OrderState.FULFILLING),
+        "owner = 'MERCHANT'",
+        now,
+        limit);
   }
 
   /** Per product, how many orders wait for a restock. */

@@ -109,6 +109,14 @@ public class Order {
   @Column(name = "stuck_reason", length = 20)
   private StuckReason stuckReason;
 
+  /** The merchant who holds the order (merchant channel); none while it is in the grab pool. */
+  @Column(length = 64)
+  private String merchant;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "merchant_step", length = 20)
+  private MerchantStep merchantStep;
+
   @Column(name = "payment_deadline", nullable = false, updatable = false)
   private Instant paymentDeadline;
 
@@ -473,6 +481,8 @@ public class Order {
       throw refused("order.cannotMove", "Only an order being delivered goes to the platform.");
     }
     owner = OrderOwner.PLATFORM;
+    merchant = null;
+    merchantStep = null;
     stuckReason = Objects.requireNonNull(reason, "A reason is required.");
     deadline = Objects.requireNonNull(handleBy, "A deadline is required.");
     expectedAt = handleBy;
@@ -491,6 +501,116 @@ public class Order {
     expectedAt = supplyBy;
     updatedAt = now;
     record(now, OrderEvent.SYSTEM, OrderEventType.SUPPLIER_CHANGED, supplier);
+  }
+
+  /**
+   * The product's designated merchant gets the order and must accept it by {@code acceptBy}; the
+   * order is being delivered, owned by the merchant.
+   */
+  public void assignToMerchant(Instant now, String merchant, Instant acceptBy) {
+    Objects.requireNonNull(merchant, "A merchant is required.");
+    moveTo(
+        OrderState.FULFILLING,
+        OrderEventType.MERCHANT_ASSIGNED,
+        OrderEvent.SYSTEM,
+        null,
+        OrderOwner.MERCHANT,
+        acceptBy,
+        acceptBy,
+        now);
+    this.merchant = merchant;
+    this.merchantStep = MerchantStep.ASSIGNED;
+  }
+
+  /**
+   * The order is offered to the merchants' grab pool until {@code poolBy}: a checked order that no
+   * designated merchant takes, or one no supplier could recharge. {@code why} goes on the timeline.
+   */
+  public void offerToPool(Instant now, String why, Instant poolBy) {
+    if (state == OrderState.FULFILLING) {
+      changeHands(now, OrderEvent.SYSTEM, OrderEventType.OFFERED_TO_POOL, why, poolBy);
+    } else {
+      moveTo(
+          OrderState.FULFILLING,
+          OrderEventType.OFFERED_TO_POOL,
+          OrderEvent.SYSTEM,
+          why,
+          OrderOwner.MERCHANT,
+          poolBy,
+          poolBy,
+          now);
+    }
+  }
+
+  /** Whether the order waits in the merchants' grab pool. */
+  public boolean isInPool() {
+    return state == OrderState.FULFILLING && owner == OrderOwner.MERCHANT && merchant == null;
+  }
+
+  /** Whether {@code merchant} holds the order now. */
+  public boolean isHeldBy(String merchant) {
+    return state == OrderState.FULFILLING
+        && owner == OrderOwner.MERCHANT
+        && this.merchant != null
+        && this.merchant.equals(merchant);
+  }
+
+  /** A merchant takes the order from the grab pool and must accept it by {@code acceptBy}. */
+  public void claimFromPool(Instant now, String merchant, Instant acceptBy) {
+    if (!isInPool()) {
+      throw refused("order.notInPool", "Only an order in the grab pool can be claimed.");
+    }
+    changeHands(
+        now, OrderEvent.merchant(merchant), OrderEventType.MERCHANT_CLAIMED, null, acceptBy);
+    this.merchant = merchant;
+    this.merchantStep = MerchantStep.CLAIMED;
+  }
+
+  /** The merchant holding the order commits to deliver it by {@code fulfilBy}. */
+  public void acceptByMerchant(Instant now, String merchant, Instant fulfilBy) {
+    if (!isHeldBy(merchant) || merchantStep == MerchantStep.ACCEPTED) {
+      throw refused("order.notAcceptable", "Only an order assigned or claimed can be accepted.");
+    }
+    changeHands(
+        now, OrderEvent.merchant(merchant), OrderEventType.MERCHANT_ACCEPTED, null, fulfilBy);
+    this.merchant = merchant;
+    this.merchantStep = MerchantStep.ACCEPTED;
+  }
+
+  /**
+   * The merchant holding the order lets it go back to the grab pool until {@code poolBy}: it sent
+   * it back ({@link OrderEventType#MERCHANT_REJECTED}), missed a deadline ({@link
+   * OrderEventType#MERCHANT_TIMED_OUT}) or went offline before accepting ({@link
+   * OrderEventType#MERCHANT_WENT_OFFLINE}).
+   */
+  public void releaseToPool(
+      Instant now, String actor, OrderEventType why, String note, Instant poolBy) {
+    if (owner != OrderOwner.MERCHANT || merchant == null || state != OrderState.FULFILLING) {
+      throw refused("order.notHeld", "Only an order a merchant holds goes back to the pool.");
+    }
+    changeHands(now, actor, why, note, poolBy);
+  }
+
+  /** The merchant holding the order delivered it (after accepting it). */
+  public void deliveredByMerchant(Instant now, String merchant) {
+    if (!isHeldBy(merchant) || merchantStep != MerchantStep.ACCEPTED) {
+      throw refused("order.notAccepted", "Only an accepted order can be delivered.");
+    }
+    settle(
+        OrderState.COMPLETED, OrderEventType.COMPLETED, OrderEvent.merchant(merchant), null, now);
+  }
+
+  /** Within the merchant channel: into (or back to) the pool, or to a merchant's next step. */
+  private void changeHands(
+      Instant now, String actor, OrderEventType event, String note, Instant newDeadline) {
+    owner = OrderOwner.MERCHANT;
+    merchant = null;
+    merchantStep = null;
+    stuckReason = null;
+    deadline = Objects.requireNonNull(newDeadline, "A deadline is required.");
+    expectedAt = newDeadline;
+    updatedAt = now;
+    record(now, actor, event, note);
   }
 
   /** Delivered in full. */
@@ -551,6 +671,8 @@ public class Order {
       throw refused("order.cannotMove", "An order in state " + state + " cannot become " + target);
     }
     owner = Objects.requireNonNull(newOwner, "An open order needs an owner.");
+    merchant = null;
+    merchantStep = null;
     deadline = Objects.requireNonNull(newDeadline, "An open order needs a deadline.");
     expectedAt = Objects.requireNonNull(newExpected, "An open order needs an expected time.");
     stuckReason = null;
@@ -564,6 +686,8 @@ public class Order {
       OrderState target, OrderEventType event, String actor, String reason, Instant now) {
     state = target;
     owner = null;
+    merchant = null;
+    merchantStep = null;
     deadline = null;
     expectedAt = null;
     stuckReason = null;
@@ -647,6 +771,16 @@ public class Order {
 
   public Optional<StuckReason> stuckReason() {
     return Optional.ofNullable(stuckReason);
+  }
+
+  /** The merchant who holds the order now (merchant channel). */
+  public Optional<String> merchant() {
+    return Optional.ofNullable(merchant);
+  }
+
+  /** How far the merchant holding the order is. */
+  public Optional<MerchantStep> merchantStep() {
+    return Optional.ofNullable(merchantStep);
   }
 
   public Instant paymentDeadline() {

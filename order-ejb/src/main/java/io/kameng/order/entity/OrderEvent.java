@@ -37,6 +37,14 @@ public class OrderEvent {
   /** An upstream supplier (its result). */
   public static final String SUPPLIER = "SUPPLIER";
 
+  /** What merchants' events carry as actor before their username. */
+  public static final String MERCHANT_PREFIX = "merchant:";
+
+  /** The actor of events a merchant does. */
+  public static String merchant(String username) {
+    return MERCHANT_PREFIX + username;
+  }
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

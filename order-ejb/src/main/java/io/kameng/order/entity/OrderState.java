@@ -13,6 +13,7 @@ import java.util.Set;
  * SUBMITTED ──pay──▶ PAID ──checks──▶ VERIFYING ──ok──▶ FULFILLING ──▶ COMPLETED
  *     │                                  │  └─risk─▶ IN_REVIEW ─approve─┘      │
  *     │                                  └─bad input─▶ AWAITING_BUYER ─fixed─▶ VERIFYING
+ *     │                          FULFILLING ─bad input (merchant, supplier)─┘
  *     └─unpaid expiry / buyer cancel─▶ CANCELLED ─late payment (12 h)─▶ PAID
  *  any paid state ──cannot fulfil / ladder end / dispute ruling──▶ REFUNDING ──▶ REFUNDED
  * </pre>
@@ -50,7 +51,7 @@ public enum OrderState {
     allow(VERIFYING, FULFILLING, IN_REVIEW, AWAITING_BUYER, REFUNDING);
     allow(IN_REVIEW, FULFILLING, REFUNDING);
     allow(AWAITING_BUYER, VERIFYING, REFUNDING);
-    allow(FULFILLING, COMPLETED, REFUNDING);
+    allow(FULFILLING, COMPLETED, AWAITING_BUYER, REFUNDING);
     // A dispute ruled for the buyer after delivery.
     allow(COMPLETED, REFUNDING);
     // A payment that arrives within 12 hours of the unpaid expiry is still honoured.

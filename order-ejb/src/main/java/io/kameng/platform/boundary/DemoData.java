@@ -8,6 +8,7 @@ import io.kameng.catalogue.entity.ProductSpec;
 import io.kameng.catalogue.entity.ProductType;
 import io.kameng.identity.control.AccountRegistry;
 import io.kameng.identity.entity.Role;
+import io.kameng.merchants.control.MerchantRoster;
 import io.kameng.platform.entity.SchemaReady;
 import io.kameng.stock.control.CardKeyImport;
 import jakarta.ejb.Singleton;
@@ -127,6 +128,8 @@ public class DemoData {
 
   @Inject CardKeyImport cardKeys;
 
+  @Inject MerchantRoster merchants;
+
   @Inject PlatformClock clock;
 
   /** Card keys stocked for each demo card-key product. */
@@ -140,6 +143,10 @@ public class DemoData {
       if (accounts.byUsername(demo.username()).isEmpty()) {
         accounts.register(
             demo.username(), demo.displayName(), demo.password(), Set.of(demo.role()));
+        if (demo.role() == Role.MERCHANT) {
+          // Demo merchants start online, so a demo order of their products reaches them at once.
+          merchants.lock(demo.username(), clock.now()).goOnline(clock.now());
+        }
         LOG.info(() -> "Created demo login " + demo.username());
       }
     }

@@ -33,6 +33,23 @@ public final class DueRows {
       List<? extends Enum<?>> states,
       Instant now,
       int limit) {
+    return claim(em, type, table, dueColumn, states, "TRUE", now, limit);
+  }
+
+  /**
+   * Like {@link #claim(EntityManager, Class, String, String, List, Instant, int)}, only rows that
+   * also meet {@code condition} (an SQL condition on the table's columns; the caller's constant,
+   * never input).
+   */
+  public static <T> List<T> claim(
+      EntityManager em,
+      Class<T> type,
+      String table,
+      String dueColumn,
+      List<? extends Enum<?>> states,
+      String condition,
+      Instant now,
+      int limit) {
     String placeholders =
         states.stream().map(state -> "?").collect(Collectors.joining(", ", "(", ")"));
     Query candidates =
@@ -41,7 +58,9 @@ public final class DueRows {
                 + table
                 + " WHERE state IN "
                 + placeholders
-                + " AND "
+                + " AND ("
+                + condition
+                + ") AND "
                 + dueColumn
                 + " <= ? ORDER BY "
                 + dueColumn
@@ -64,7 +83,9 @@ public final class DueRows {
                 + list(ids)
                 + ") AND state IN "
                 + placeholders
-                + " AND "
+                + " AND ("
+                + condition
+                + ") AND "
                 + dueColumn
                 + " <= ? ORDER BY "
                 + dueColumn

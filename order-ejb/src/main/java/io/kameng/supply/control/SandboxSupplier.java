@@ -2,6 +2,7 @@ package io.kameng.supply.control;
 
 import io.kameng.payment.control.NoticeSignature;
 import io.kameng.platform.control.PartnerHttp;
+import io.kameng.supply.entity.RechargeAnswer;
 import io.kameng.supply.entity.RechargeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * The sandbox supplier on Payara Micro ({@code kameng.sandbox.url}), its results verified with its
  * public key ({@code kameng.supplier.sandbox.public-key}). A recharge is bounded by a timeout,
  * retried on transient failures only (no answer, 5xx: asking again with the same request id is
- * safe), and behind a circuit breaker; a refusal (4xx) is not retried.
+ * safe), and behind a circuit breaker; a refusal (4xx) is not retried; whatever still fails is
+ * answered by the fallback {@link RechargeNotTaken}.
  */
 @ApplicationScoped
 public class SandboxSupplier implements SupplierGateway {
@@ -47,7 +50,8 @@ public class SandboxSupplier implements SupplierGateway {
   @Timeout(3_000)
   @Retry(maxRetries = 2, delay = 200, retryOn = UncheckedIOException.class)
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
-  public String recharge(
+  @Fallback(RechargeNotTaken.class)
+  public RechargeAnswer recharge(
       String requestId, String account, BigDecimal amount, String product, URI callbackUrl) {
     String body =
         Json.createObjectBuilder()
@@ -73,7 +77,7 @@ public class SandboxSupplier implements SupplierGateway {
       throw new IllegalStateException(
           "The sandbox supplier refused the recharge: HTTP " + response.statusCode());
     }
-    return PartnerHttp.json(response).getString("supplierOrderNo");
+    return RechargeAnswer.taken(PartnerHttp.json(response).getString("supplierOrderNo"));
   }
 
   @Override

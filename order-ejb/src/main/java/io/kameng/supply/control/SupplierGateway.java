@@ -1,5 +1,6 @@
 package io.kameng.supply.control;
 
+import io.kameng.supply.entity.RechargeAnswer;
 import io.kameng.supply.entity.RechargeResult;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,9 +15,11 @@ public interface SupplierGateway {
 
   /**
    * Asks for a recharge under {@code requestId} (asking again with it never recharges twice);
-   * answers the supplier's order number. Throws when the supplier cannot be asked.
+   * answers whether the supplier took it. Adapters wrap it in fault tolerance with {@link
+   * RechargeNotTaken} as the fallback, so a supplier that cannot be asked is an answer, not an
+   * exception.
    */
-  String recharge(
+  RechargeAnswer recharge(
       String requestId, String account, BigDecimal amount, String product, URI callbackUrl);
 
   /** The recharge's result, or empty while the supplier is still at it (or does not know it). */

@@ -1,5 +1,6 @@
 package io.kameng.supply.control;
 
+import io.kameng.catalogue.entity.Product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +22,17 @@ public class Suppliers {
   /** The suppliers in the order they are tried. */
   public List<SupplierGateway> chain() {
     return Arrays.stream(enabled()).map(this::byProvider).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * The suppliers a product's orders try, in order: the product's own chain (names this server does
+   * not have are skipped), or the server's.
+   */
+  public List<SupplierGateway> chainFor(Product product) {
+    return product
+        .supplierChain()
+        .map(names -> names.stream().map(this::byProvider).flatMap(Optional::stream).toList())
+        .orElseGet(this::chain);
   }
 
   /** An enabled supplier by its name, for its callbacks. */

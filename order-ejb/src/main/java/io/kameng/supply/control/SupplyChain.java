@@ -2,6 +2,7 @@ package io.kameng.supply.control;
 
 import io.kameng.catalogue.control.ProductRegistry;
 import io.kameng.catalogue.entity.Product;
+import io.kameng.merchants.control.MerchantChannel;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
@@ -9,6 +10,7 @@ import io.kameng.order.entity.OrderOwner;
 import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.StuckReason;
 import io.kameng.platform.control.ShopUrl;
+import io.kameng.supply.entity.RechargeAnswer;
 import io.kameng.supply.entity.SupplierOrder;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,9 +26,11 @@ import java.util.stream.Collectors;
 /**
  * Sends a verified order to the first supplier of the chain it has not tried yet, in the caller's
  * transaction. A supplier that cannot be asked (down, timing out, circuit open, refusing) is noted
- * and the next is tried; with none left the order goes to the platform's exception pool (owner
- * PLATFORM, stuck reason SUPPLIER), never stalls. (The merchant pool comes between the two with the
- * merchant channel.)
+ * and the next is tried (the product's own chain, or the server's); with none left the order goes
+ * to the merchants' grab pool when the product allows it, else to the platform's exception pool
+ * (owner PLATFORM, stuck reason SUPPLIER): never a stall. A supplier that did not answer in time
+ * may still recharge, so then nobody else is asked (two recharges of one account) and a person at
+ * the platform looks at it while the supplier's result can still come.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -37,6 +41,7 @@ public class SupplyChain {
   @Inject SupplierBook book;
   @Inject Suppliers suppliers;
   @Inject ProductRegistry products;
+  @Inject MerchantChannel merchants;
 
   public void sendToNext(Order order, Instant now) {
     List<SupplierOrder> tried = book.ofOrder(order.id());
@@ -47,7 +52,7 @@ public class SupplyChain {
     BigDecimal amount = product.faceValue().multiply(BigDecimal.valueOf(order.quantity()));
     Instant supplyBy = now.plus(OrderSettings.SUPPLIER_TIME);
     int number = tried.size();
-    for (SupplierGateway supplier : suppliers.chain()) {
+    for (SupplierGateway supplier : suppliers.chainFor(product)) {
       if (triedProviders.contains(supplier.provider())) {
         continue;
       }
@@ -55,42 +60,64 @@ public class SupplyChain {
           new SupplierOrder(
               order.id(), order.orderNo(), ++number, supplier.provider(), account, amount, now);
       book.add(recharge);
-      try {
-        String supplierOrderNo =
-            supplier.recharge(
-                recharge.requestId(),
-                account,
-                amount,
-                "P" + product.id(),
-                ShopUrl.api().resolve("suppliers/notify/" + supplier.provider()));
-        recharge.sent(supplierOrderNo, now);
+      RechargeAnswer answer = ask(supplier, recharge, product);
+      if (answer.isTaken()) {
+        recharge.sent(answer.supplierOrderNo().orElseThrow(), now);
         if (order.state() == OrderState.FULFILLING) {
           order.handToSupplier(now, supplier.provider(), supplyBy);
         } else {
           order.startFulfilment(now, OrderEvent.SYSTEM, OrderOwner.SUPPLIER, supplyBy, supplyBy);
         }
         return;
-      } catch (Exception e) {
-        // Also what fault tolerance throws when it gave up (its timeout interrupts the call).
-        Thread.interrupted();
-        LOG.warning(
-            () ->
-                "Supplier "
-                    + supplier.provider()
-                    + " did not take "
-                    + recharge.requestId()
-                    + ": "
-                    + e);
-        recharge.unavailable(String.valueOf(e));
+      }
+      LOG.warning(
+          () ->
+              "Supplier "
+                  + supplier.provider()
+                  + " did not take "
+                  + recharge.requestId()
+                  + ": "
+                  + answer.failure());
+      recharge.unavailable(answer.failure());
+      if (answer.mayHaveRecharged()) {
+        // No answer in time: the supplier may have recharged (its result may still come), so
+        // nobody else is asked to recharge the same account; a person looks at it.
+        toPlatform(order, now, "no answer from supplier " + supplier.provider() + " in time");
+        return;
       }
     }
+    if (product.hasMerchantFallback()) {
+      merchants.offerToPool(order, now, "no supplier could take the recharge");
+      return;
+    }
+    toPlatform(order, now, "no supplier could take the recharge");
+  }
+
+  private static void toPlatform(Order order, Instant now, String why) {
     if (order.state() != OrderState.FULFILLING) {
+      Instant supplyBy = now.plus(OrderSettings.SUPPLIER_TIME);
       order.startFulfilment(now, OrderEvent.SYSTEM, OrderOwner.SUPPLIER, supplyBy, supplyBy);
     }
     order.handToPlatform(
-        now,
-        StuckReason.SUPPLIER,
-        "no supplier could take the recharge",
-        now.plus(OrderSettings.EXCEPTION_POOL_TIME));
+        now, StuckReason.SUPPLIER, why, now.plus(OrderSettings.EXCEPTION_POOL_TIME));
+  }
+
+  /**
+   * The supplier's answer. Its fault-tolerance fallback turns every failure into an answer; should
+   * an exception still come through (fault tolerance not active), it is answered the same way, so
+   * an order never stalls on it.
+   */
+  private static RechargeAnswer ask(
+      SupplierGateway supplier, SupplierOrder recharge, Product product) {
+    try {
+      return supplier.recharge(
+          recharge.requestId(),
+          recharge.account(),
+          recharge.amount(),
+          "P" + product.id(),
+          ShopUrl.api().resolve("suppliers/notify/" + supplier.provider()));
+    } catch (RuntimeException e) {
+      return RechargeNotTaken.answerFor(e);
+    }
   }
 }

@@ -24,7 +24,7 @@ class OrderStateTest {
           VERIFYING, EnumSet.of(FULFILLING, IN_REVIEW, AWAITING_BUYER, REFUNDING),
           IN_REVIEW, EnumSet.of(FULFILLING, REFUNDING),
           AWAITING_BUYER, EnumSet.of(VERIFYING, REFUNDING),
-          FULFILLING, EnumSet.of(COMPLETED, REFUNDING),
+          FULFILLING, EnumSet.of(COMPLETED, AWAITING_BUYER, REFUNDING),
           COMPLETED, EnumSet.of(REFUNDING),
           CANCELLED, EnumSet.of(PAID),
           REFUNDING, EnumSet.of(REFUNDED),

@@ -67,7 +67,15 @@ class OrderTest {
           new Action(
               "askBuyerToCorrect",
               o -> o.askBuyerToCorrect(LATER, "merchant1", "no such account", DEADLINE),
-              EnumSet.of(OrderState.VERIFYING)),
+              EnumSet.of(OrderState.VERIFYING, OrderState.FULFILLING)),
+          new Action(
+              "assignToMerchant",
+              o -> o.assignToMerchant(LATER, "merchant1", DEADLINE),
+              EnumSet.of(OrderState.VERIFYING, OrderState.IN_REVIEW)),
+          new Action(
+              "offerToPool",
+              o -> o.offerToPool(LATER, null, DEADLINE),
+              EnumSet.of(OrderState.VERIFYING, OrderState.IN_REVIEW, OrderState.FULFILLING)),
           new Action(
               "startFulfilment",
               o ->

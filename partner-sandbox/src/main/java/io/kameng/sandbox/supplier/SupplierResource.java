@@ -73,10 +73,11 @@ public class SupplierResource {
     }
     Recharges.Taken taken =
         recharges.take(requestId, request.getString("product", ""), account, amount, callbackUrl);
+    // The answer as the recharge stands now: the work may finish it before the answer is sent.
+    Response accepted = Response.ok(status(taken.recharge())).build();
     if (taken.made()) {
       work.process(taken.recharge(), fault);
     }
-    Response accepted = Response.ok(status(taken.recharge())).build();
     if (kind == SupplierFault.TIMEOUT) {
       work.later(fault.hold(), () -> answer.resume(accepted));
     } else {

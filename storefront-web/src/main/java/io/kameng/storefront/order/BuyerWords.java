@@ -68,6 +68,9 @@ public record BuyerWords(BuyerLanguage language) {
    * handling it.
    */
   public String actor(OrderEvent event) {
+    if (event.actor().startsWith(OrderEvent.MERCHANT_PREFIX)) {
+      return language.text("actor.merchant");
+    }
     return switch (event.actor()) {
       case OrderEvent.BUYER -> language.text("actor.buyer");
       case OrderEvent.SYSTEM -> language.text("actor.platform");

@@ -1,6 +1,7 @@
 package io.kameng.storefront.order;
 
 import io.kameng.catalogue.boundary.Catalogue;
+import io.kameng.merchants.boundary.MerchantDeliveries;
 import io.kameng.order.boundary.Orders;
 import io.kameng.order.entity.InvalidOrderException;
 import io.kameng.order.entity.Order;
@@ -54,6 +55,7 @@ public class OrderPage implements Serializable {
   @Inject transient Catalogue catalogue;
   @Inject transient Payments payments;
   @Inject transient CardKeyDelivery delivery;
+  @Inject transient MerchantDeliveries merchantDeliveries;
   @Inject ShopLanguage language;
 
   private String no;
@@ -61,6 +63,7 @@ public class OrderPage implements Serializable {
   private transient Order order;
   private transient List<Refund> refunds;
   private transient List<String> cardKeys;
+  private transient String merchantDelivery;
   private boolean notFound;
   private final Map<String, String> input = new LinkedHashMap<>();
   private Map<String, String> errors = Map.of();
@@ -171,6 +174,15 @@ public class OrderPage implements Serializable {
       cardKeys = getOrder() == null ? List.of() : delivery.keysOf(no, token);
     }
     return cardKeys;
+  }
+
+  /** What the merchant delivered, empty when nothing (read once per request). */
+  public String getMerchantDelivery() {
+    if (merchantDelivery == null) {
+      merchantDelivery =
+          getOrder() == null ? "" : merchantDeliveries.deliveryOf(no, token).orElse("");
+    }
+    return merchantDelivery;
   }
 
   /** The order's refunds, oldest first (read once per request). */

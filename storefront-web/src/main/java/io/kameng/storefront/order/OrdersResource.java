@@ -1,6 +1,7 @@
 package io.kameng.storefront.order;
 
 import io.kameng.catalogue.entity.FieldError;
+import io.kameng.merchants.boundary.MerchantDeliveries;
 import io.kameng.order.boundary.Orders;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderRequest;
@@ -50,6 +51,7 @@ public class OrdersResource {
   @Inject Orders orders;
   @Inject Payments payments;
   @Inject CardKeyDelivery delivery;
+  @Inject MerchantDeliveries merchantDeliveries;
 
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -98,6 +100,12 @@ public class OrdersResource {
     return OrderJson.of(order, words)
         .add("refunds", OrderJson.refunds(payments.refundsOf(orderNo, token), words))
         .add("cardKeys", Jsons.PROVIDER.createArrayBuilder(delivery.keysOf(orderNo, token)))
+        .add(
+            "delivery",
+            merchantDeliveries
+                .deliveryOf(orderNo, token)
+                .map(text -> (jakarta.json.JsonValue) Jsons.PROVIDER.createValue(text))
+                .orElse(jakarta.json.JsonValue.NULL))
         .build();
   }
 
