@@ -71,7 +71,7 @@ final class AdminConsole {
     form.put("import:product", Long.toString(productId));
     form.put("import:keys", keys);
     form.put("import:submit", "submit");
-    String report = post("/admin/stock/levels.xhtml", page, form);
+    String report = postMultipart("/admin/stock/levels.xhtml", page, form);
     if (!report.contains("class=\"ok\"")) {
       throw new IllegalStateException(
           "The stock page did not store the keys: " + OrderApi.abbreviated(report));
@@ -112,6 +112,32 @@ final class AdminConsole {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Posts the form as a browser does when it has a file input, no file chosen. */
+  private String postMultipart(String path, String from, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    Matcher viewState = VIEW_STATE.matcher(from);
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    if (viewState.find()) {
+      form.put("jakarta.faces.ViewState", viewState.group(1));
+    }
+    String boundary = "----kamengbench" + Long.toString(System.nanoTime(), 36);
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   private String send(HttpRequest.Builder request) throws IOException, InterruptedException {

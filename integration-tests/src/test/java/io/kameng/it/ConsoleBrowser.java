@@ -101,6 +101,41 @@ public final class ConsoleBrowser {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Posts a form as a browser posts one with a file input ({@code multipart/form-data}): the
+   * fields, and the file input {@code fileField} with no file chosen.
+   */
+  public Page postMultipart(Page from, String path, Map<String, String> fields, String fileField) {
+    Matcher viewState = VIEW_STATE.matcher(from.body());
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    if (viewState.find()) {
+      form.put("jakarta.faces.ViewState", viewState.group(1));
+    }
+    String boundary = "----kameng" + Long.toString(System.nanoTime(), 36);
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(fileField)
+        .append("\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n")
+        .append("--")
+        .append(boundary)
+        .append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+  }
+
   private Page send(HttpRequest.Builder request) {
     if (language != null) {
       request.header("Accept-Language", language);

@@ -15,32 +15,23 @@ public final class TestData {
 
   /** Puts a new product of a kind ({@code card}, {@code game}, {@code phone}) on sale; its id. */
   public static long product(String kind, boolean listed) {
-    return Long.parseLong(
-        FixtureClient.create(
-            "products",
-            Map.of(
-                "kind",
-                kind,
-                "name",
-                Long.toString(System.nanoTime(), 36),
-                "listed",
-                Boolean.toString(listed))));
+    return create(kind, Boolean.toString(listed), Map.of());
   }
 
-  /** Puts a new merchant product ({@code card} or {@code game}) of {@code merchant} on sale. */
+  /**
+   * Puts a new product of {@code merchant} on sale: {@code card} or {@code game} it delivers by
+   * hand, {@code stocked-card} from its own card-key stock.
+   */
   public static long merchantProduct(String kind, String merchant) {
-    return Long.parseLong(
-        FixtureClient.create(
-            "products",
-            Map.of(
-                "kind",
-                kind,
-                "name",
-                Long.toString(System.nanoTime(), 36),
-                "listed",
-                "true",
-                "merchant",
-                merchant)));
+    return create(kind, "true", Map.of("merchant", merchant));
+  }
+
+  private static long create(String kind, String listed, Map<String, String> more) {
+    Map<String, String> fields = new java.util.HashMap<>(more);
+    fields.put("kind", kind);
+    fields.put("name", Long.toString(System.nanoTime(), 36));
+    fields.put("listed", listed);
+    return Long.parseLong(FixtureClient.create("products", fields));
   }
 
   /** Sends {@code requests} copies of a request at once; their answers. */

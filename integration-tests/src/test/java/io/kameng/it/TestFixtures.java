@@ -24,6 +24,7 @@ import io.kameng.platform.entity.BusinessException;
 import io.kameng.stock.boundary.CardKeyStock;
 import io.kameng.stock.entity.ImportReport;
 import io.kameng.supply.boundary.SupplierQueries;
+import io.kameng.supply.boundary.SupplyRouting;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
@@ -74,6 +75,8 @@ public class TestFixtures {
   @Inject MerchantDeadlines merchantDeadlines;
 
   @Inject MerchantAdmin merchantAdmin;
+
+  @Inject SupplyRouting supplyRouting;
 
   /** Applies one batch of due merchant-channel deadlines now; answers how many were due. */
   public int releaseDueMerchantOrders() {
@@ -141,9 +144,17 @@ public class TestFixtures {
     }
   }
 
-  /** A supplier product's chain (comma-separated) and whether the merchant pool comes next. */
-  public void routeSupplyFailures(long productId, String chain, boolean merchantFallback) {
-    catalogue.routeSupplyFailures(productId, java.util.List.of(chain.split(",")), merchantFallback);
+  /**
+   * A supplier product's chain (comma-separated) and whether the merchant pool comes next; answers
+   * {@code ok} or {@code refused:<code>}.
+   */
+  public String routeSupplyFailures(long productId, String chain, boolean merchantFallback) {
+    try {
+      supplyRouting.route(productId, java.util.List.of(chain.split(",")), merchantFallback);
+      return "ok";
+    } catch (BusinessException refused) {
+      return "refused:" + refused.code();
+    }
   }
 
   public void allowPartialDelivery(long productId) {

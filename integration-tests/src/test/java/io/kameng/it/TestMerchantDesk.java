@@ -5,6 +5,9 @@ import io.kameng.merchants.entity.HeldOrder;
 import io.kameng.merchants.entity.MerchantStatus;
 import io.kameng.merchants.entity.PoolOrder;
 import io.kameng.platform.entity.BusinessException;
+import io.kameng.stock.boundary.MerchantStock;
+import io.kameng.stock.entity.ImportReport;
+import io.kameng.stock.entity.StockLevel;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,13 +21,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Test-only servlet in the test WAR: one merchant's action at the {@link MerchantDesk} boundary, as
- * the merchant named in the request (see {@link TestMerchantSignIn}). Answers 201 with the outcome
- * in one line: what the boundary answered, {@code refused:<code>} when it said no, or {@code
- * denied} when the container refused the caller.
+ * Test-only servlet in the test WAR: one merchant's action at the {@link MerchantDesk} or {@link
+ * MerchantStock} boundary, as the merchant named in the request (see {@link TestMerchantSignIn}).
+ * Answers 201 with the outcome in one line: what the boundary answered, {@code refused:<code>} when
+ * it said no, or {@code denied} when the container refused the caller.
  */
 @WebServlet("/desk")
 public class TestMerchantDesk extends HttpServlet {
@@ -34,6 +38,8 @@ public class TestMerchantDesk extends HttpServlet {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Inject transient MerchantDesk desk;
+
+  @Inject transient MerchantStock stock;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
@@ -73,6 +79,21 @@ public class TestMerchantDesk extends HttpServlet {
                 desk.myStrikes().stream()
                     .map(strike -> strike.kind() + ":" + strike.orderId())
                     .collect(Collectors.joining(","));
+            case "myStock" -> levels(stock.myLevels());
+            case "lowStock" -> levels(stock.lowStock());
+            case "importKeys" -> {
+              ImportReport report =
+                  stock.importKeys(
+                      Long.parseLong(request.getParameter("productId")),
+                      request.getParameter("csv"),
+                      Boolean.parseBoolean(request.getParameter("acceptValidRows")));
+              yield "stored="
+                  + report.stored()
+                  + " accepted="
+                  + report.accepted()
+                  + " rejected="
+                  + report.rejected().size();
+            }
             default -> throw new IllegalArgumentException(request.getParameter("action"));
           };
     } catch (BusinessException refused) {
@@ -95,6 +116,12 @@ public class TestMerchantDesk extends HttpServlet {
         + status.orderLimit()
         + " strikes="
         + status.recentStrikes();
+  }
+
+  private static String levels(List<StockLevel> levels) {
+    return levels.stream()
+        .map(level -> level.productId() + ":" + level.available())
+        .collect(Collectors.joining(","));
   }
 
   private static String held(HeldOrder order) {

@@ -60,6 +60,11 @@ public class TestOrders extends HttpServlet {
                       + " COALESCE(merchant_step, '-'), ' ', COALESCE(stuck_reason, '-'))"
                       + " FROM customer_order WHERE order_no = ?",
                   request.getParameter("orderNo"));
+          case "keysOwnedBy" ->
+              count(
+                  "SELECT COUNT(*) FROM card_key WHERE product_id = ? AND owner = ?",
+                  request.getParameter("productId"),
+                  request.getParameter("owner"));
           case "strikesOf" ->
               single(
                   "SELECT COALESCE(GROUP_CONCAT(s.kind ORDER BY s.id), '') FROM merchant_strike s"
@@ -67,13 +72,11 @@ public class TestOrders extends HttpServlet {
                       + " AND s.merchant = ?",
                   request.getParameter("orderNo"),
                   request.getParameter("merchant"));
-          case "routeSupplyFailures" -> {
-            fixtures.routeSupplyFailures(
-                Long.parseLong(request.getParameter("productId")),
-                request.getParameter("chain"),
-                Boolean.parseBoolean(request.getParameter("merchantFallback")));
-            yield "ok";
-          }
+          case "routeSupplyFailures" ->
+              fixtures.routeSupplyFailures(
+                  Long.parseLong(request.getParameter("productId")),
+                  request.getParameter("chain"),
+                  Boolean.parseBoolean(request.getParameter("merchantFallback")));
           case "allowPartialDelivery" -> {
             fixtures.allowPartialDelivery(Long.parseLong(request.getParameter("productId")));
             yield "ok";

@@ -83,7 +83,7 @@ public class TestProducts extends HttpServlet {
                   new BigDecimal("48.00"),
                   FulfilmentChannel.CARD_KEY,
                   null,
-                  null,
+                  merchant, // the stock owner, or the platform
                   1,
                   5,
                   null);

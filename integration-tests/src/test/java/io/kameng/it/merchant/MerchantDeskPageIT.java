@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The merchant portal in a real browser: a merchant signs in, goes online, claims an order from the
  * grab pool, accepts it and delivers it with a text the buyer then reads; the admin sees the
- * merchant with its orders and strikes on the merchants page, and restricts it.
+ * merchant on the merchants page. A merchant uploads its card keys as a CSV file on its stock page,
+ * warned on its desk while the stock is empty.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,12 +83,7 @@ class MerchantDeskPageIT {
     Paying.await(() -> Paying.events(Paying.follow(order)).contains("OFFERED_TO_POOL"));
 
     browser = Browser.open("zh-CN");
-    browser.get(url("/merchant/"));
-    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
-    browser.findElement(By.id("login:username")).sendKeys(merchant);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
-    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("desk-status")));
+    signIn(merchant);
     assertThat(browser.findElement(By.id("online")).getText()).isEqualTo("离线");
 
     browser.findElement(By.id("presence:go-online")).click();
@@ -132,6 +128,58 @@ class MerchantDeskPageIT {
     ConsoleBrowser.Page merchants = console.get("/admin/merchants/list.xhtml");
     assertThat(merchants.status()).isEqualTo(200);
     assertThat(merchants.body()).contains("data-merchant=\"" + merchant + "\"");
+  }
+
+  @Test
+  void aMerchantUploadsItsCardKeysAsAFileAndSeesTheStock() throws Exception {
+    String merchant = TestAccounts.create("stocker", Role.MERCHANT, PASSWORD);
+    long product = TestData.merchantProduct("stocked-card", merchant);
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    java.nio.file.Path file =
+        java.nio.file.Files.createTempFile(
+            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "keys", ".csv");
+    StringBuilder keys = new StringBuilder("\uFEFFcode\n");
+    for (int i = 0; i < 6; i++) {
+      keys.append("FILE-").append(run).append('-').append(i).append('\n');
+    }
+    keys.append("x\n"); // too short: rejected
+    java.nio.file.Files.writeString(file, keys);
+
+    browser = Browser.open("zh-CN");
+    signIn(merchant);
+    assertThat(browser.findElement(By.id("low-stock")).getText())
+        .as("a product without keys: the desk says restock")
+        .contains("剩余 0 张");
+    browser.findElement(By.id("restock")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("import:file")));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("span.available[data-product='" + product + "']"))
+                .getText())
+        .isEqualTo("0");
+
+    browser.findElement(By.id("import:file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("import:acceptValid")).click();
+    browser.findElement(By.id("import:submit")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
+
+    assertThat(browser.findElement(By.id("report")).getText()).contains("共 7 行，已导入 6 个；1 行被拒。");
+    assertThat(browser.findElement(By.id("rejected")).getText()).contains("8");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("span.available[data-product='" + product + "']"))
+                .getText())
+        .isEqualTo("6");
+    java.nio.file.Files.delete(file);
+  }
+
+  private void signIn(String merchant) {
+    browser.get(url("/merchant/"));
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
+    browser.findElement(By.id("login:username")).sendKeys(merchant);
+    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login:submit")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("desk-status")));
   }
 
   private WebElement pooled(Placed order) {

@@ -382,6 +382,63 @@ class MerchantsIT {
     }
   }
 
+  @Test
+  void aMerchantStocksItsOwnCardKeysIsWarnedWhenLowAndNobodyElseCanTouchThem() throws Exception {
+    String owner = merchant();
+    String other = merchant();
+    long product = TestData.merchantProduct("stocked-card", owner);
+    String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    StringBuilder twelve = new StringBuilder("code\n");
+    for (int i = 0; i < 12; i++) {
+      twelve.append("OWN-").append(run).append('-').append(i).append('\n');
+    }
+    String withDuplicate = twelve + "OWN-" + run + "-3\n";
+
+    assertThat(importKeys(owner, product, withDuplicate, false))
+        .as("a duplicate in the file: nothing stored")
+        .isEqualTo("stored=false accepted=0 rejected=1");
+    assertThat(act(owner, "myStock")).isEqualTo(product + ":0");
+    assertThat(importKeys(owner, product, twelve.toString(), false))
+        .isEqualTo("stored=true accepted=12 rejected=0");
+    assertThat(act(owner, "myStock")).isEqualTo(product + ":12");
+    assertThat(act(owner, "lowStock")).as("12 keys are not low").isEmpty();
+    assertThat(keysOwnedBy(product, owner)).isEqualTo("12");
+
+    assertThat(importKeys(other, product, "OTHER-" + run + "-1\n", false))
+        .isEqualTo("refused:stock.notYourProduct");
+    assertThat(importKeys(other, 99_999_999L, "OTHER-" + run + "-1\n", false))
+        .as("an unknown product is refused alike")
+        .isEqualTo("refused:stock.notYourProduct");
+    assertThat(act(other, "myStock")).isEmpty();
+    assertThat(keysOwnedBy(product, other)).isEqualTo("0");
+
+    Placed order = Paying.place(product, 3);
+    FixtureClient.create(
+        "orders", Map.of("action", "drive", "orderNo", order.orderNo(), "step", "pay"));
+    dispatch(order);
+    Paying.await(() -> Paying.follow(order).getString("state").equals("COMPLETED"));
+    assertThat(Paying.follow(order).getJsonArray("cardKeys")).hasSize(3);
+    assertThat(act(owner, "lowStock")).as("9 left: restock").isEqualTo(product + ":9");
+  }
+
+  private static String importKeys(String merchant, long product, String csv, boolean accept) {
+    return act(
+        merchant,
+        "importKeys",
+        "productId",
+        Long.toString(product),
+        "csv",
+        csv,
+        "acceptValidRows",
+        Boolean.toString(accept));
+  }
+
+  private static String keysOwnedBy(long product, String owner) {
+    return FixtureClient.create(
+        "orders",
+        Map.of("action", "keysOwnedBy", "productId", Long.toString(product), "owner", owner));
+  }
+
   private static String merchant() {
     return TestAccounts.create("m", Role.MERCHANT, PASSWORD);
   }

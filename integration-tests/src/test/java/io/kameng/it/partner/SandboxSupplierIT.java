@@ -143,12 +143,37 @@ class SandboxSupplierIT {
   }
 
   private HttpResponse<String> recharge(String requestId, String account) throws Exception {
+    return recharge(requestId, account, "main");
+  }
+
+  private HttpResponse<String> recharge(String requestId, String account, String line)
+      throws Exception {
     return SandboxApi.send(
         "POST",
         "/api/supplier/recharges",
         ("{\"requestId\": \"%s\", \"product\": \"CM100\", \"account\": \"%s\","
-                + " \"amount\": \"100.00\", \"callbackUrl\": \"http://127.0.0.1:%d/callback\"}")
-            .formatted(requestId, account, platform.getAddress().getPort()));
+                + " \"amount\": \"100.00\", \"callbackUrl\": \"http://127.0.0.1:%d/callback\","
+                + " \"line\": \"%s\"}")
+            .formatted(requestId, account, platform.getAddress().getPort(), line));
+  }
+
+  @Test
+  void aFaultOnOneLineLeavesTheOtherLineWorking() throws Exception {
+    assertThat(
+            SandboxApi.send(
+                    "POST",
+                    "/api/supplier/faults",
+                    "{\"scope\": \"13900000009\", \"fault\": \"DOWN\", \"line\": \"main\"}")
+                .statusCode())
+        .isEqualTo(204);
+
+    assertThat(recharge(requestId(), "13900000009", "main").statusCode()).isEqualTo(503);
+    HttpResponse<String> backup = recharge(requestId(), "13900000009", "backup");
+    assertThat(backup.statusCode()).isEqualTo(200);
+    assertThat(json(backup).getString("supplierOrderNo")).startsWith("BAK");
+    assertThat(recharge(requestId(), "13900000009", "third").statusCode())
+        .as("only the main and backup lines")
+        .isEqualTo(400);
   }
 
   private static HttpResponse<String> query(String requestId) throws Exception {

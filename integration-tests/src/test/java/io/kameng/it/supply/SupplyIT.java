@@ -133,7 +133,9 @@ class SupplyIT {
         .containsPattern(
             "data-provider=\"sandbox\">\\s*<td><code>sandbox</code></td>\\s*"
                 + "<td class=\"circuit circuit-OPEN\">打开（拒绝调用）</td>")
-        .contains("熔断器（本服务器）");
+        .contains("熔断器（本服务器）")
+        .as("each top-up product's route, the server's order by default")
+        .contains("id=\"supply-routes\"", "本服务器的默认顺序：sandbox");
     ConsoleBrowser reviewerBrowser =
         new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), "zh-CN");
     reviewerBrowser.signIn("admin", reviewer, password);
@@ -247,17 +249,10 @@ class SupplyIT {
     String mobile = mobile();
     fault(mobile, "DOWN", 0);
     long product = TestData.product("phone", true);
-    FixtureClient.create(
-        "orders",
-        Map.of(
-            "action",
-            "routeSupplyFailures",
-            "productId",
-            Long.toString(product),
-            "chain",
-            "no-such-supplier,sandbox",
-            "merchantFallback",
-            "true"));
+    assertThat(route(product, "no-such-supplier,sandbox", true))
+        .as("only suppliers the server has")
+        .isEqualTo("refused:supply.unknownSupplier");
+    assertThat(route(product, "sandbox", true)).isEqualTo("ok");
     Paying.Placed order = Paying.place(product, 1, "{\"mobileNumber\": \"%s\"}".formatted(mobile));
     Paying.pay(Paying.startPayment(order));
 
@@ -272,6 +267,53 @@ class SupplyIT {
                 .statusCode())
         .as("nothing recharged")
         .isEqualTo(404);
+  }
+
+  @Test
+  @Order(10)
+  void whenTheFirstSupplierIsDownTheSecondOfTheProductsChainRechargesIt() throws Exception {
+    String mobile = mobile();
+    assertThat(
+            SandboxApi.send(
+                    "POST",
+                    "/api/supplier/faults",
+                    "{\"scope\": \"%s\", \"fault\": \"DOWN\", \"line\": \"main\"}"
+                        .formatted(mobile))
+                .statusCode())
+        .isEqualTo(204);
+    long product = TestData.product("phone", true);
+    assertThat(route(product, "sandbox,sandbox-backup", false)).isEqualTo("ok");
+    Paying.Placed order = Paying.place(product, 1, "{\"mobileNumber\": \"%s\"}".formatted(mobile));
+    Paying.pay(Paying.startPayment(order));
+
+    JsonObject done = Paying.awaitState(order, "COMPLETED");
+    assertThat(done.getJsonArray("timeline").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
+        .contains("FULFILMENT_STARTED/卡盟平台", "COMPLETED/供货商")
+        .noneMatch(e -> e.startsWith("HANDED_TO_PLATFORM") || e.startsWith("OFFERED_TO_POOL"));
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
+                .statusCode())
+        .as("the first supplier made nothing")
+        .isEqualTo(404);
+    JsonObject second = recharge(order.orderNo() + "S2");
+    assertThat(second.getString("status")).isEqualTo("SUCCESS");
+    assertThat(second.getString("supplierOrderNo")).as("the backup line").startsWith("BAK");
+  }
+
+  /** Routes the product's failures: this chain, then the merchants' grab pool or not. */
+  private static String route(long product, String chain, boolean merchantFallback) {
+    return FixtureClient.create(
+        "orders",
+        Map.of(
+            "action",
+            "routeSupplyFailures",
+            "productId",
+            Long.toString(product),
+            "chain",
+            chain,
+            "merchantFallback",
+            Boolean.toString(merchantFallback)));
   }
 
   private static Paying.Placed paidTopUp(String mobile) throws Exception {

@@ -6,6 +6,8 @@ import io.kameng.merchants.entity.MerchantStatus;
 import io.kameng.merchants.entity.MerchantStrike;
 import io.kameng.merchants.entity.PoolOrder;
 import io.kameng.platform.entity.BusinessException;
+import io.kameng.stock.boundary.MerchantStock;
+import io.kameng.stock.entity.StockLevel;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -22,9 +24,10 @@ import java.util.ResourceBundle;
 
 /**
  * Backs the merchant's desk ({@code index.xhtml}): online or offline, the orders in hand with their
- * actions (accept, deliver, send back, ask the buyer to correct), the grab pool to claim from, and
- * the strikes of the last 30 days. Every action goes through {@link MerchantDesk}, which checks the
- * merchant holds the order; a refusal is shown in the merchant's language.
+ * actions (accept, deliver, send back, ask the buyer to correct), the grab pool to claim from, the
+ * strikes of the last 30 days, and a warning when its own card-key stock runs low. Every action
+ * goes through {@link MerchantDesk}, which checks the merchant holds the order; a refusal is shown
+ * in the merchant's language.
  */
 @Named("desk")
 @RequestScoped
@@ -34,11 +37,13 @@ public class DeskPage {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
   @Inject MerchantDesk desk;
+  @Inject MerchantStock stock;
 
   private MerchantStatus status;
   private List<HeldOrder> orders;
   private List<PoolOrder> pool;
   private List<MerchantStrike> strikes;
+  private List<StockLevel> lowStock;
 
   /** Per order number: the text typed into that order's delivery, reason or problem field. */
   private final Map<String, String> texts = new HashMap<>();
@@ -69,6 +74,14 @@ public class DeskPage {
       strikes = desk.myStrikes();
     }
     return strikes;
+  }
+
+  /** The merchant's card-key products that are low or sold out: its warning to restock. */
+  public List<StockLevel> getLowStock() {
+    if (lowStock == null) {
+      lowStock = stock.lowStock();
+    }
+    return lowStock;
   }
 
   public Map<String, String> getTexts() {

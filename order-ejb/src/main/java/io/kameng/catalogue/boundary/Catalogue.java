@@ -56,15 +56,4 @@ public class Catalogue {
     products.byId(id).ifPresent(product -> product.partialDelivery(allowed));
     products.changed(id);
   }
-
-  /**
-   * Where a supplier product's orders go when a supplier cannot take them: {@code chain} (provider
-   * names, in order; empty for the server's chain), then the merchants' grab pool if {@code
-   * merchantFallback}, then the exception pool.
-   */
-  @RolesAllowed(Role.Names.ADMIN)
-  public void routeSupplyFailures(long id, List<String> chain, boolean merchantFallback) {
-    products.byId(id).ifPresent(product -> product.routeSupplyFailures(chain, merchantFallback));
-    products.changed(id);
-  }
 }

@@ -84,6 +84,9 @@ public class Product {
   @Column(name = "partial_delivery", nullable = false)
   private boolean partialDelivery;
 
+  /** The longest supplier chain, comma-separated (its column's length). */
+  public static final int SUPPLIER_CHAIN_MAX = 200;
+
   /** The suppliers to try, comma-separated, in order; null means the server's chain. */
   @Column(name = "supplier_chain", length = 200)
   private String supplierChain;
@@ -174,12 +177,14 @@ public class Product {
    */
   public void routeSupplyFailures(List<String> chain, boolean merchantFallback) {
     if (channel != FulfilmentChannel.SUPPLIER) {
-      throw new IllegalArgumentException("Only a supplier product has a supplier chain.");
+      throw new CatalogueException(
+          "catalogue.notSupplierProduct", "Only a supplier product has a supplier chain.");
     }
     List<String> names = chain.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     String joined = String.join(",", names);
-    if (joined.length() > 200) {
-      throw new IllegalArgumentException("The supplier chain has at most 200 characters.");
+    if (joined.length() > SUPPLIER_CHAIN_MAX) {
+      throw new CatalogueException(
+          "catalogue.chainTooLong", "The supplier chain has at most 200 characters.");
     }
     supplierChain = names.isEmpty() ? null : joined;
     this.merchantFallback = merchantFallback;
@@ -222,9 +227,17 @@ public class Product {
     return Optional.ofNullable(carrier);
   }
 
-  /** For the merchant channel: the merchant who gets the orders; empty means the grab pool. */
+  /**
+   * The merchant behind the product: for the merchant channel the one who gets its orders (empty:
+   * the grab pool); for card keys the stock owner (see {@link #stockOwner()}).
+   */
   public Optional<String> designatedMerchant() {
     return Optional.ofNullable(designatedMerchant);
+  }
+
+  /** For card keys: the merchant whose stock the product sells; empty for the platform's own. */
+  public Optional<String> stockOwner() {
+    return channel == FulfilmentChannel.CARD_KEY ? designatedMerchant() : Optional.empty();
   }
 
   public int minQuantity() {

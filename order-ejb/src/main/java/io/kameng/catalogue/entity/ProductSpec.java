@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param price the price in CNY the buyer pays for one
  * @param channel how orders are fulfilled
  * @param carrier for phone and data top-ups: whose numbers; otherwise null
- * @param designatedMerchant for the merchant channel: the merchant's username, or null for the grab
- *     pool
+ * @param designatedMerchant the merchant behind the product: for the merchant channel the one who
+ *     fulfils its orders (null: the grab pool), for card keys the one whose stock it sells (null:
+ *     the platform's own stock); none for suppliers
  * @param minQuantity the least a buyer may order at once
  * @param maxQuantity the most a buyer may order at once
  * @param servers for game recharges: the servers to choose from
@@ -53,8 +54,8 @@ public record ProductSpec(
     if (type.hasServers() == servers.isEmpty()) {
       throw new IllegalArgumentException("Game recharges, and only they, list their servers.");
     }
-    if (designatedMerchant != null && channel != FulfilmentChannel.MERCHANT) {
-      throw new IllegalArgumentException("Only the merchant channel has a designated merchant.");
+    if (designatedMerchant != null && channel == FulfilmentChannel.SUPPLIER) {
+      throw new IllegalArgumentException("A supplier product has no designated merchant.");
     }
     if (minQuantity < 1 || maxQuantity < minQuantity) {
       throw new IllegalArgumentException("Quantities must satisfy 1 <= minimum <= maximum.");

@@ -241,15 +241,7 @@ public class OrderBook {
    * read: what a merchant is offered).
    */
   public List<Order> inPool(int limit) {
-    return DueRows.ids(
-            em.createNativeQuery(
-                    "SELECT id FROM customer_order WHERE "
-                        + IN_POOL
-                        + " ORDER BY deadline, id LIMIT ?1")
-                .setParameter(1, limit))
-        .stream()
-        .map(id -> em.find(Order.class, id))
-        .toList();
+    return poolIds(limit).stream().map(id -> em.find(Order.class, id)).toList();
   }
 
   /** The ids of up to {@code limit} orders in the grab pool, the most urgent first. */

@@ -101,7 +101,7 @@ public class DemoData {
               money("14.50"),
               FulfilmentChannel.CARD_KEY,
               null,
-              null,
+              "merchant2", // merchant2's own stock
               1,
               10,
               null),
@@ -132,8 +132,11 @@ public class DemoData {
 
   @Inject PlatformClock clock;
 
-  /** Card keys stocked for each demo card-key product. */
+  /** Card keys stocked for each demo card-key product of the platform. */
   static final int DEMO_KEYS = 20;
+
+  /** Card keys stocked for a merchant's demo product: few, so its desk warns of low stock. */
+  static final int DEMO_MERCHANT_KEYS = 8;
 
   public void createWhenSchemaReady(@Observes SchemaReady ready) {
     if (!enabled) {
@@ -155,18 +158,19 @@ public class DemoData {
       for (ProductSpec spec : PRODUCTS) {
         Product product = products.add(spec);
         if (product.channel() == FulfilmentChannel.CARD_KEY) {
-          cardKeys.importInto(product, demoKeys(product.type()), false, now);
+          int keys = product.stockOwner().isPresent() ? DEMO_MERCHANT_KEYS : DEMO_KEYS;
+          cardKeys.importInto(product, demoKeys(product.type(), keys), false, now);
         }
       }
       LOG.info(() -> "Created " + PRODUCTS.size() + " demo products, card keys in stock");
     }
   }
 
-  /** A demo stock: {@link #DEMO_KEYS} random keys, so paid demo orders get a key. */
-  private static String demoKeys(ProductType type) {
+  /** A demo stock of {@code count} random keys, so paid demo orders get a key. */
+  private static String demoKeys(ProductType type, int count) {
     SecureRandom random = new SecureRandom();
     StringBuilder keys = new StringBuilder();
-    for (int i = 0; i < DEMO_KEYS; i++) {
+    for (int i = 0; i < count; i++) {
       keys.append(type == ProductType.CARD_KEY ? "STEAM" : "NETEASE");
       for (int part = 0; part < 3; part++) {
         keys.append('-').append(String.format("%04X", random.nextInt(0x10000)));

@@ -4,10 +4,10 @@ import io.kameng.catalogue.control.ProductRegistry;
 import io.kameng.catalogue.entity.FulfilmentChannel;
 import io.kameng.catalogue.entity.Product;
 import io.kameng.identity.entity.Role;
-import io.kameng.order.control.OrderBook;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.stock.control.CardKeyImport;
 import io.kameng.stock.control.CardKeyShelf;
+import io.kameng.stock.control.StockLevels;
 import io.kameng.stock.entity.ImportReport;
 import io.kameng.stock.entity.StockException;
 import io.kameng.stock.entity.StockLevel;
@@ -15,15 +15,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The platform's card-key stock: importing keys for a card-key product from a CSV file, and where
- * each product's stock stands. Every row is checked (empty, malformed, a duplicate within the file
- * or of a key ever stocked); the import is one transaction, so a file is stored whole or not at
- * all.
+ * Card-key stock for admins: importing keys for any card-key product from a CSV file (they belong
+ * to the product's stock owner, a merchant or the platform), and where each product's stock stands.
+ * Every row is checked (empty, malformed, a duplicate within the file or of a key ever stocked);
+ * the import is one transaction, so a file is stored whole or not at all.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -32,7 +30,7 @@ public class CardKeyStock {
   @Inject CardKeyShelf shelf;
   @Inject CardKeyImport imports;
   @Inject ProductRegistry products;
-  @Inject OrderBook orders;
+  @Inject StockLevels levels;
   @Inject PlatformClock clock;
 
   /**
@@ -57,26 +55,7 @@ public class CardKeyStock {
    * and sold-out flags; the lowest stock first.
    */
   public List<StockLevel> levels() {
-    Map<Long, long[]> counts = shelf.counts();
-    Map<Long, Long> waiting = orders.waitingForStockByProduct();
-    return products.idsOfChannel(FulfilmentChannel.CARD_KEY).stream()
-        .map(id -> products.byId(id).orElseThrow())
-        .map(
-            product -> {
-              long[] keys = counts.getOrDefault(product.id(), new long[2]);
-              return new StockLevel(
-                  product.id(),
-                  product.nameZh(),
-                  product.nameEn(),
-                  keys[0],
-                  keys[1],
-                  waiting.getOrDefault(product.id(), 0L),
-                  product.isListed(),
-                  product.isSoldOut());
-            })
-        .sorted(
-            Comparator.comparingLong(StockLevel::available).thenComparing(StockLevel::productId))
-        .toList();
+    return levels.of(product -> true);
   }
 
   /** How many keys of the product are in stock. */

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * A card-key import in the caller's transaction: every row checked (see {@link CardKeyCsv}) and
  * against the keys ever stocked, then stored sealed, all or (with rejected rows) none unless the
- * caller accepts the valid rows alone; a sold-out product is back on sale. No role checks.
+ * caller accepts the valid rows alone; a sold-out product is back on sale. The keys belong to the
+ * product's stock owner (a merchant, or the platform). No role checks.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -65,7 +66,7 @@ public class CardKeyImport {
         shelf.add(
             new CardKey(
                 product.id(),
-                null,
+                product.stockOwner().orElse(null),
                 vault.seal(row.code()),
                 digests.get(row.code()),
                 CardKey.mask(row.code()),

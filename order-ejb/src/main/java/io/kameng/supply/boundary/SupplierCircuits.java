@@ -25,10 +25,10 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Each enabled supplier's health for admins: the circuit breaker of its recharge call as this
- * server's fault tolerance reports it in MicroProfile Metrics (state, calls, failures, openings,
- * fallbacks), and the last hour's recharges of all servers from the database. A circuit breaker
- * lives in one server, so with several servers each shows its own.
+ * Each supplier's health for admins: the circuit breaker of its recharge call as this server's
+ * fault tolerance reports it in MicroProfile Metrics (state, calls, failures, openings, fallbacks),
+ * and the last hour's recharges of all servers from the database. A circuit breaker lives in one
+ * server, so with several servers each shows its own.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -47,7 +47,7 @@ public class SupplierCircuits {
 
   public List<SupplierHealth> health() {
     Instant hourAgo = clock.now().minus(Duration.ofHours(1));
-    return suppliers.chain().stream().map(supplier -> health(supplier, hourAgo)).toList();
+    return suppliers.all().stream().map(supplier -> health(supplier, hourAgo)).toList();
   }
 
   private SupplierHealth health(SupplierGateway supplier, Instant since) {

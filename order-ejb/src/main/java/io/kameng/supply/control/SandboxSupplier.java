@@ -1,22 +1,11 @@
 package io.kameng.supply.control;
 
-import io.kameng.payment.control.NoticeSignature;
-import io.kameng.platform.control.PartnerHttp;
 import io.kameng.supply.entity.RechargeAnswer;
 import io.kameng.supply.entity.RechargeResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -25,21 +14,15 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * The sandbox supplier on Payara Micro ({@code kameng.sandbox.url}), its results verified with its
- * public key ({@code kameng.supplier.sandbox.public-key}). A recharge is bounded by a timeout,
- * retried on transient failures only (no answer, 5xx: asking again with the same request id is
- * safe), and behind a circuit breaker; a refusal (4xx) is not retried; whatever still fails is
- * answered by the fallback {@link RechargeNotTaken}.
+ * The sandbox supplier on Payara Micro, its main line: the default supplier of a server. A recharge
+ * is bounded by a timeout, retried on transient failures only (no answer, 5xx: asking again with
+ * the same request id is safe), and behind a circuit breaker of its own; a refusal (4xx) is not
+ * retried; whatever still fails is answered by the fallback {@link RechargeNotTaken}.
  */
 @ApplicationScoped
 public class SandboxSupplier implements SupplierGateway {
 
   public static final String PROVIDER = "sandbox";
-
-  /** Just under the fault-tolerance timeout, so a slow answer fails as I/O and is retried. */
-  private static final Duration CALL_WAIT = Duration.ofMillis(2_500);
-
-  private volatile PublicKey key;
 
   @Override
   public String provider() {
@@ -53,31 +36,7 @@ public class SandboxSupplier implements SupplierGateway {
   @Fallback(RechargeNotTaken.class)
   public RechargeAnswer recharge(
       String requestId, String account, BigDecimal amount, String product, URI callbackUrl) {
-    String body =
-        Json.createObjectBuilder()
-            .add("requestId", requestId)
-            .add("product", product)
-            .add("account", account)
-            .add("amount", amount.toPlainString())
-            .add("callbackUrl", callbackUrl.toString())
-            .build()
-            .toString();
-    HttpResponse<String> response =
-        PartnerHttp.send(
-            HttpRequest.newBuilder(URI.create(PartnerHttp.sandboxUrl() + "/api/supplier/recharges"))
-                .timeout(CALL_WAIT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    if (response.statusCode() >= 500) {
-      throw new UncheckedIOException(
-          new IOException("The sandbox supplier answered HTTP " + response.statusCode()));
-    }
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "The sandbox supplier refused the recharge: HTTP " + response.statusCode());
-    }
-    return RechargeAnswer.taken(PartnerHttp.json(response).getString("supplierOrderNo"));
+    return SandboxSupplierApi.recharge("main", requestId, account, amount, product, callbackUrl);
   }
 
   @Override
@@ -85,63 +44,11 @@ public class SandboxSupplier implements SupplierGateway {
   @Retry(maxRetries = 2, delay = 200, retryOn = UncheckedIOException.class)
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
   public Optional<RechargeResult> query(String requestId) {
-    HttpResponse<String> response =
-        PartnerHttp.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        PartnerHttp.sandboxUrl()
-                            + "/api/supplier/recharges/"
-                            + URLEncoder.encode(requestId, StandardCharsets.UTF_8)))
-                .timeout(CALL_WAIT)
-                .GET()
-                .build());
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    if (response.statusCode() != 200) {
-      throw new UncheckedIOException(
-          new IOException("The sandbox supplier answered HTTP " + response.statusCode()));
-    }
-    JsonObject recharge = PartnerHttp.json(response);
-    String status = recharge.getString("status");
-    if (status.equals("PROCESSING")) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new RechargeResult(
-            requestId,
-            recharge.getString("supplierOrderNo"),
-            new BigDecimal(recharge.getString("amount")),
-            status.equals("SUCCESS"),
-            Optional.ofNullable(recharge.getString("failReason", null))));
+    return SandboxSupplierApi.query(requestId);
   }
 
   @Override
   public Optional<RechargeResult> verify(Map<String, String> parameters) {
-    if (!NoticeSignature.verifies(parameters, key())) {
-      return Optional.empty();
-    }
-    try {
-      String status = parameters.getOrDefault("status", "");
-      if (!status.equals("SUCCESS") && !status.equals("FAILED")) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new RechargeResult(
-              PartnerHttp.required(parameters, "request_id"),
-              PartnerHttp.required(parameters, "supplier_order_no"),
-              new BigDecimal(PartnerHttp.required(parameters, "amount")),
-              status.equals("SUCCESS"),
-              Optional.ofNullable(parameters.get("fail_reason"))));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private PublicKey key() {
-    if (key == null) {
-      key = NoticeSignature.publicKey(PartnerHttp.setting("kameng.supplier.sandbox.public-key"));
-    }
-    return key;
+    return SandboxSupplierApi.verify(parameters);
   }
 }

@@ -106,19 +106,46 @@ class ProductSpecTest {
   }
 
   @Test
-  void onlyTheMerchantChannelHasADesignatedMerchant() {
+  void aSupplierProductHasNoDesignatedMerchantButMerchantAndCardKeyProductsMay() {
     assertThatThrownBy(
             () ->
                 spec(
-                    ProductType.CARD_KEY,
+                    ProductType.PHONE_TOPUP,
                     "9",
-                    FulfilmentChannel.CARD_KEY,
-                    null,
+                    FulfilmentChannel.SUPPLIER,
+                    Carrier.CHINA_MOBILE,
                     "merchant1",
                     1,
                     1,
                     null))
-        .hasMessage("Only the merchant channel has a designated merchant.");
+        .hasMessage("A supplier product has no designated merchant.");
+    Product stocked =
+        new Product(
+            spec(
+                ProductType.CARD_KEY,
+                "9",
+                FulfilmentChannel.CARD_KEY,
+                null,
+                "merchant1",
+                1,
+                1,
+                null),
+            java.time.Instant.EPOCH);
+    assertThat(stocked.stockOwner()).contains("merchant1");
+    Product byHand =
+        new Product(
+            spec(
+                ProductType.CARD_KEY,
+                "9",
+                FulfilmentChannel.MERCHANT,
+                null,
+                "merchant1",
+                1,
+                1,
+                null),
+            java.time.Instant.EPOCH);
+    assertThat(byHand.designatedMerchant()).contains("merchant1");
+    assertThat(byHand.stockOwner()).as("delivered by hand, no stock").isEmpty();
   }
 
   @Test

@@ -18,9 +18,18 @@ public class Recharges {
   private final Map<String, Recharge> byRequestId = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
 
-  /** The recharge of this request id: the one made now, or the one made before (idempotent). */
+  /**
+   * The recharge of this request id: the one made now, or the one made before (idempotent). Its
+   * order number tells the line it came in on ({@code SUP…} the main line, {@code BAK…} the
+   * backup).
+   */
   public Taken take(
-      String requestId, String product, String account, BigDecimal amount, String callbackUrl) {
+      String requestId,
+      String line,
+      String product,
+      String account,
+      BigDecimal amount,
+      String callbackUrl) {
     boolean[] made = {false};
     Recharge recharge =
         byRequestId.computeIfAbsent(
@@ -29,7 +38,7 @@ public class Recharges {
               made[0] = true;
               return new Recharge(
                   id,
-                  "SUP" + sequence.incrementAndGet(),
+                  (line.equals("backup") ? "BAK" : "SUP") + sequence.incrementAndGet(),
                   product,
                   account,
                   amount,

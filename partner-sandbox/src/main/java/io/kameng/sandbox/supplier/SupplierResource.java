@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code POST /sandbox/api/supplier/recharges} (JSON: requestId, product, account, amount,
- *       callbackUrl) takes a recharge and answers {@code PROCESSING} with the supplier's order no;
- *       the same requestId again answers the same recharge and recharges nothing more;
+ *       callbackUrl, and optionally line: {@code main} by default or {@code backup}, the supplier's
+ *       two lines, which faults can tell apart) takes a recharge and answers {@code PROCESSING}
+ *       with the supplier's order no; the same requestId again answers the same recharge and
+ *       recharges nothing more;
  *   <li>the result comes later as a signed callback (RSA2, the supplier's own key pair);
  *   <li>{@code GET /sandbox/api/supplier/recharges/{requestId}} answers its status;
  *   <li>{@code POST/DELETE /sandbox/api/supplier/faults} injects or clears faults.
@@ -34,6 +36,9 @@ import java.util.regex.Pattern;
 public class SupplierResource {
 
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** The line a recharge comes in on when the request names none. */
+  static final String MAIN_LINE = "main";
 
   @Inject Recharges recharges;
   @Inject SupplierWork work;
@@ -47,6 +52,7 @@ public class SupplierResource {
     String requestId = request.getString("requestId", "");
     String account = request.getString("account", "");
     String callbackUrl = request.getString("callbackUrl", "");
+    String line = request.getString("line", MAIN_LINE);
     BigDecimal amount;
     try {
       amount = new BigDecimal(request.getString("amount", ""));
@@ -57,11 +63,12 @@ public class SupplierResource {
         || account.isBlank()
         || !callbackUrl.startsWith("http")
         || amount == null
-        || amount.signum() <= 0) {
+        || amount.signum() <= 0
+        || !(line.equals(MAIN_LINE) || line.equals("backup"))) {
       answer.resume(problem(400, "INVALID_PARAMETER"));
       return;
     }
-    SupplierFaults.Injected fault = faults.forAccount(account).orElse(null);
+    SupplierFaults.Injected fault = faults.forAccount(account, line).orElse(null);
     SupplierFault kind = fault == null ? null : fault.fault();
     if (kind == SupplierFault.DOWN) {
       answer.resume(Response.status(503).build());
@@ -72,7 +79,8 @@ public class SupplierResource {
       return;
     }
     Recharges.Taken taken =
-        recharges.take(requestId, request.getString("product", ""), account, amount, callbackUrl);
+        recharges.take(
+            requestId, line, request.getString("product", ""), account, amount, callbackUrl);
     // The answer as the recharge stands now: the work may finish it before the answer is sent.
     Response accepted = Response.ok(status(taken.recharge())).build();
     if (taken.made()) {
@@ -97,7 +105,8 @@ public class SupplierResource {
 
   /**
    * Body: {@code {"scope": "<account>" or "*", "fault": "DOWN" | "ERROR" | "TIMEOUT" | "SLOW" |
-   * "WRONG_RESULT" | "CALLBACK_LOST", "seconds": s}} (seconds for TIMEOUT and SLOW, default 30).
+   * "WRONG_RESULT" | "CALLBACK_LOST", "seconds": s, "line": "main" | "backup"}} (seconds for
+   * TIMEOUT and SLOW, default 30; without a line, the fault is on both lines).
    */
   @POST
   @Path("faults")
@@ -110,6 +119,7 @@ public class SupplierResource {
       }
       faults.inject(
           fault.getString("scope", "*"),
+          java.util.Optional.ofNullable(fault.getString("line", null)),
           new SupplierFaults.Injected(
               SupplierFault.valueOf(fault.getString("fault", "")), Duration.ofSeconds(seconds)));
     } catch (IllegalArgumentException | ClassCastException e) {
