@@ -120,7 +120,7 @@ final class FulfilmentPipelineBenchmark {
   }
 
   /** Imports keys until at least {@code needed} are in stock. */
-  private void stock(long needed) throws Exception {
+  void stock(long needed) throws Exception {
     int available = console.available(orders.productId());
     while (available < needed) {
       long from = keysMade.getAndAdd(IMPORT_SIZE);

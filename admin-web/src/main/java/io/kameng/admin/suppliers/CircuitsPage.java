@@ -35,10 +35,13 @@ public class CircuitsPage {
   private List<SupplierHealth> suppliers;
   private List<SupplyRoute> routes;
 
-  /** Per product id, the chain as typed (comma-separated) and the merchant-pool choice. */
-  private final Map<Long, String> chains = new HashMap<>();
+  /**
+   * Per product id (as text: the page's forms post to maps keyed like the merchants page), the
+   * chain as typed (comma-separated) and the merchant-pool choice.
+   */
+  private final Map<String, String> chains = new HashMap<>();
 
-  private final Map<Long, Boolean> merchantFallbacks = new HashMap<>();
+  private final Map<String, Boolean> merchantFallbacks = new HashMap<>();
 
   /** ADMIN only: a reviewer gets 403. */
   public void requireAdmin() throws IOException {
@@ -56,8 +59,8 @@ public class CircuitsPage {
     if (routes == null) {
       routes = routing.routes();
       for (SupplyRoute route : routes) {
-        chains.putIfAbsent(route.productId(), String.join(",", route.chain()));
-        merchantFallbacks.putIfAbsent(route.productId(), route.merchantFallback());
+        chains.putIfAbsent(route.key(), String.join(",", route.chain()));
+        merchantFallbacks.putIfAbsent(route.key(), route.merchantFallback());
       }
     }
     return routes;
@@ -73,24 +76,27 @@ public class CircuitsPage {
     return String.join(", ", routing.suppliers());
   }
 
-  public Map<Long, String> getChains() {
+  public Map<String, String> getChains() {
     return chains;
   }
 
-  public Map<Long, Boolean> getMerchantFallbacks() {
+  public Map<String, Boolean> getMerchantFallbacks() {
     return merchantFallbacks;
   }
 
   /** Saves one product's route as entered in its row. */
-  public void save(long productId) {
+  public void save(String productId) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle messages = faces.getApplication().getResourceBundle(faces, "msg");
     String chain = chains.getOrDefault(productId, "");
     try {
       routing.route(
-          productId,
+          Long.parseLong(productId),
           Arrays.asList(chain == null ? new String[0] : chain.split(",")),
           Boolean.TRUE.equals(merchantFallbacks.get(productId)));
+      // Shown again as stored (names trimmed), not as typed.
+      chains.remove(productId);
+      merchantFallbacks.remove(productId);
       faces.addMessage(
           null,
           new FacesMessage(

@@ -301,6 +301,45 @@ class SupplyIT {
     assertThat(second.getString("supplierOrderNo")).as("the backup line").startsWith("BAK");
   }
 
+  @Test
+  @Order(11)
+  void anAdminRoutesAProductsFailuresOnTheSuppliersPage() throws Exception {
+    long product = TestData.product("phone", true);
+    String password = "admin-secret-2";
+    String admin = TestAccounts.create("admin", Role.ADMIN, password);
+    ConsoleBrowser console =
+        new ConsoleBrowser(KamengTestEnvironment.stack().server().httpUrl(), "zh-CN");
+    console.signIn("admin", admin, password);
+    ConsoleBrowser.Page page = console.get("/admin/suppliers/circuits.xhtml");
+
+    ConsoleBrowser.Page refused =
+        console.post(
+            page,
+            "/admin/suppliers/circuits.xhtml",
+            routeForm(page, product, "sandbox-backup,nope"));
+    assertThat(refused.body()).contains("本服务器没有该名称的供货商");
+    ConsoleBrowser.Page saved =
+        console.post(
+            refused,
+            "/admin/suppliers/circuits.xhtml",
+            routeForm(refused, product, "sandbox-backup, sandbox"));
+    assertThat(saved.body()).contains("商品 " + product + " 的路由已保存");
+    String row = saved.body().substring(saved.body().indexOf("data-product=\"" + product + "\""));
+    assertThat(row).contains("value=\"sandbox-backup,sandbox\"").contains("checked");
+  }
+
+  /** The route form of the product's row, filled in, the merchant pool ticked. */
+  private static Map<String, String> routeForm(
+      ConsoleBrowser.Page page, long product, String chain) {
+    String row = page.body().substring(page.body().indexOf("data-product=\"" + product + "\""));
+    java.util.regex.Matcher form =
+        java.util.regex.Pattern.compile("name=\"([^\"]+:route)\"").matcher(row);
+    assertThat(form.find()).as("the route form of product " + product).isTrue();
+    String id = form.group(1);
+    return Map.of(
+        id, id, id + ":chain", chain, id + ":merchantFallback", "on", id + ":save", "save");
+  }
+
   /** Routes the product's failures: this chain, then the merchants' grab pool or not. */
   private static String route(long product, String chain, boolean merchantFallback) {
     return FixtureClient.create(

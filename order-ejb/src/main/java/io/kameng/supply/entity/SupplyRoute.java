@@ -8,4 +8,10 @@ import java.util.List;
  * pool.
  */
 public record SupplyRoute(
-    long productId, String nameZh, String nameEn, List<String> chain, boolean merchantFallback) {}
+    long productId, String nameZh, String nameEn, List<String> chain, boolean merchantFallback) {
+
+  /** The product id as text, to key a page's form fields by. */
+  public String key() {
+    return Long.toString(productId);
+  }
+}
