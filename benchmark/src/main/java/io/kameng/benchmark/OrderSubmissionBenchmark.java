@@ -156,6 +156,20 @@ public final class OrderSubmissionBenchmark {
         api.productId(), stack.server().httpUrl(), serverWarmUp.toSeconds());
     List<Load.Result> posts = new ArrayList<>();
     posts.add(Load.closedLoop(4, serverWarmUp, Duration.ZERO, thread -> api::submitAndWait));
+
+    out.println("Fulfilment pipeline: stocking card keys, then measuring");
+    PaymentNotices signer = PaymentNotices.of(api, stack.server().httpUrl(), home);
+    FulfilmentPipelineBenchmark pipelineBenchmark =
+        new FulfilmentPipelineBenchmark(
+            api,
+            signer,
+            AdminConsole.signIn(
+                stack.server().httpUrl(), DEMO_ADMIN, Launcher.demoPassword(DEMO_ADMIN)),
+            stack.database(),
+            warmUp,
+            pipelineMeasured,
+            out);
+    FulfilmentPipelineBenchmark.Outcome pipelines = pipelineBenchmark.run(CONCURRENCIES);
     List<Row> rows = new ArrayList<>();
     try (RawJdbcReference reference = RawJdbcReference.create(stack.database())) {
       for (int threads : CONCURRENCIES) {
@@ -173,21 +187,8 @@ public final class OrderSubmissionBenchmark {
     progress("POST /orders, per s", OPEN_LOOP_RATE, open);
     posts.add(open);
 
-    out.println("Fulfilment pipeline: stocking card keys, then measuring");
     Map<Integer, Load.Result> raw = new TreeMap<>();
     rows.forEach(row -> raw.put(row.threads(), row.raw()));
-    PaymentNotices signer = PaymentNotices.of(api, stack.server().httpUrl(), home);
-    FulfilmentPipelineBenchmark pipelineBenchmark =
-        new FulfilmentPipelineBenchmark(
-            api,
-            signer,
-            AdminConsole.signIn(
-                stack.server().httpUrl(), DEMO_ADMIN, Launcher.demoPassword(DEMO_ADMIN)),
-            stack.database(),
-            warmUp,
-            pipelineMeasured,
-            out);
-    FulfilmentPipelineBenchmark.Outcome pipelines = pipelineBenchmark.run(raw);
 
     // Every paid notice order takes a key right after its payment; a product whose stock ran out
     // goes off sale and would refuse the orders the notices need.
@@ -199,7 +200,7 @@ public final class OrderSubmissionBenchmark {
 
     printClosedLoop(rows);
     printOpenLoop(open);
-    pipelineBenchmark.print(pipelines);
+    pipelineBenchmark.print(pipelines, raw);
     noticeBenchmark.print(notices);
     printFailures("Raw JDBC transactions", rows.stream().map(Row::raw).toList());
     boolean allPosted = printFailures("POST /shop/api/v1/orders", posts);
@@ -207,7 +208,8 @@ public final class OrderSubmissionBenchmark {
         printFailures("POST /orders and /payments for notices", notices.preparation());
     boolean allTaken = printFailures("POST /payments/notify/sandbox", notices.sent());
     boolean allDelivered =
-        printFailures("Fulfilment pipelines (order to card key)", pipelines.runs());
+        printFailures(
+            "Fulfilment pipelines (order to card key)", List.copyOf(pipelines.runs().values()));
     return allPosted && allPrepared && allTaken && allDelivered && pipelines.keysRight() ? 0 : 1;
   }
 

@@ -69,7 +69,7 @@ public class Dispatch {
     List<Order> waiting = new ArrayList<>();
     int moved = 0;
     for (long productId : orders.productsWaitingForStock()) {
-      if (!cardKeyProducts.contains(productId) || shelf.available(productId) == 0) {
+      if (!cardKeyProducts.contains(productId) || !shelf.hasAvailable(productId)) {
         continue;
       }
       // One dispatcher at a time serves a product's queue, so its buyers are served in order.
@@ -188,7 +188,7 @@ public class Dispatch {
     java.util.stream.Stream.concat(waiting.stream(), paid.stream())
         .map(Order::productId)
         .distinct()
-        .filter(productId -> shelf.available(productId) == 0)
+        .filter(productId -> !shelf.hasAvailable(productId))
         .forEach(productId -> products.markSoldOut(productId, true));
   }
 

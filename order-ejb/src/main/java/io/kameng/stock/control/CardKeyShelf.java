@@ -126,6 +126,19 @@ public class CardKeyShelf {
     return counts;
   }
 
+  /**
+   * Whether the product has a key in stock: one index entry read, where counting them would read
+   * every key in stock (tens of thousands) on each dispatch.
+   */
+  public boolean hasAvailable(long productId) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM card_key WHERE product_id = ?1 AND state = ?2 LIMIT 1")
+        .setParameter(1, productId)
+        .setParameter(2, CardKeyState.AVAILABLE.name())
+        .getResultList()
+        .isEmpty();
+  }
+
   public long available(long productId) {
     return em.createNamedQuery(CardKey.COUNT_AVAILABLE, Long.class)
         .setParameter("productId", productId)
