@@ -55,12 +55,6 @@ public class MerchantRoster {
     return Optional.ofNullable(em.find(Merchant.class, username));
   }
 
-  /** Every merchant with a row, by username. */
-  public List<Merchant> all() {
-    return em.createQuery("SELECT m FROM Merchant m ORDER BY m.username", Merchant.class)
-        .getResultList();
-  }
-
   public void strike(String merchant, long orderId, StrikeKind kind, String note, Instant now) {
     em.persist(new MerchantStrike(merchant, orderId, kind, note, now));
   }
