@@ -17,6 +17,8 @@ import io.kameng.it.TestProducts;
 import io.kameng.it.payment.Paying;
 import io.kameng.it.payment.Paying.Placed;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -135,15 +137,13 @@ class MerchantDeskPageIT {
     String merchant = TestAccounts.create("stocker", Role.MERCHANT, PASSWORD);
     long product = TestData.merchantProduct("stocked-card", merchant);
     String run = Long.toString(System.nanoTime(), 36).toUpperCase();
-    java.nio.file.Path file =
-        java.nio.file.Files.createTempFile(
-            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "keys", ".csv");
+    Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "keys", ".csv");
     StringBuilder keys = new StringBuilder("\uFEFFcode\n");
     for (int i = 0; i < 6; i++) {
       keys.append("FILE-").append(run).append('-').append(i).append('\n');
     }
     keys.append("x\n"); // too short: rejected
-    java.nio.file.Files.writeString(file, keys);
+    Files.writeString(file, keys);
 
     browser = Browser.open("zh-CN");
     signIn(merchant);
@@ -170,7 +170,7 @@ class MerchantDeskPageIT {
                 .findElement(By.cssSelector("span.available[data-product='" + product + "']"))
                 .getText())
         .isEqualTo("6");
-    java.nio.file.Files.delete(file);
+    Files.delete(file);
   }
 
   private void signIn(String merchant) {

@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -106,7 +108,7 @@ public final class Paying {
   }
 
   /** The events of the order's timeline, oldest first. */
-  public static java.util.List<String> events(JsonObject view) {
+  public static List<String> events(JsonObject view) {
     return view.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
         .map(event -> event.getString("event"))
         .toList();
@@ -117,11 +119,11 @@ public final class Paying {
    * the test card product (checked, offered to the grab pool), which may come before or after other
    * money events.
    */
-  public static java.util.List<JsonObject> paymentTimeline(JsonObject view) {
+  public static List<JsonObject> paymentTimeline(JsonObject view) {
     return view.getJsonArray("timeline").getValuesAs(JsonObject.class).stream()
         .filter(
             event ->
-                !java.util.Set.of("VERIFICATION_STARTED", "OFFERED_TO_POOL")
+                !Set.of("VERIFICATION_STARTED", "OFFERED_TO_POOL")
                     .contains(event.getString("event")))
         .toList();
   }

@@ -22,6 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -118,11 +120,7 @@ class SupplyIT {
     assertThat(pooled.getJsonArray("timeline").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("event"))
         .endsWith("FULFILMENT_STARTED", "HANDED_TO_PLATFORM");
-    assertThat(
-            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
-                .statusCode())
-        .as("nothing recharged")
-        .isEqualTo(404);
+    assertThat(rechargeStatus(order.orderNo() + "S1")).as("nothing recharged").isEqualTo(404);
     assertThat(fallbacksApplied())
         .as("the recharge call's @Fallback answered after its retries")
         .isGreaterThan(fallbacksBefore);
@@ -159,11 +157,7 @@ class SupplyIT {
         .extracting(e -> e.getString("event"))
         .doesNotContain("HANDED_TO_PLATFORM", "SUPPLIER_CHANGED");
     assertThat(recharge(order.orderNo() + "S1").getString("status")).isEqualTo("SUCCESS");
-    assertThat(
-            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S2", null)
-                .statusCode())
-        .as("asked once")
-        .isEqualTo(404);
+    assertThat(rechargeStatus(order.orderNo() + "S2")).as("asked once").isEqualTo(404);
   }
 
   @Test
@@ -179,11 +173,7 @@ class SupplyIT {
         .extracting(e -> e.getString("event"))
         .contains("HANDED_TO_PLATFORM", "COMPLETED");
     assertThat(recharge(order.orderNo() + "S1").getString("status")).isEqualTo("SUCCESS");
-    assertThat(
-            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S2", null)
-                .statusCode())
-        .as("no second recharge")
-        .isEqualTo(404);
+    assertThat(rechargeStatus(order.orderNo() + "S2")).as("no second recharge").isEqualTo(404);
   }
 
   @Test
@@ -262,11 +252,7 @@ class SupplyIT {
     assertThat(pooled.getString("owner")).as("the merchants' grab pool").isEqualTo("MERCHANT");
     assertThat(pooled.containsKey("stuckReason")).isFalse();
     assertThat(Paying.events(pooled)).doesNotContain("HANDED_TO_PLATFORM");
-    assertThat(
-            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
-                .statusCode())
-        .as("nothing recharged")
-        .isEqualTo(404);
+    assertThat(rechargeStatus(order.orderNo() + "S1")).as("nothing recharged").isEqualTo(404);
   }
 
   @Test
@@ -291,9 +277,7 @@ class SupplyIT {
         .extracting(e -> e.getString("event") + "/" + e.getString("actor"))
         .contains("FULFILMENT_STARTED/卡盟平台", "COMPLETED/供货商")
         .noneMatch(e -> e.startsWith("HANDED_TO_PLATFORM") || e.startsWith("OFFERED_TO_POOL"));
-    assertThat(
-            SandboxApi.send("GET", "/api/supplier/recharges/" + order.orderNo() + "S1", null)
-                .statusCode())
+    assertThat(rechargeStatus(order.orderNo() + "S1"))
         .as("the first supplier made nothing")
         .isEqualTo(404);
     JsonObject second = recharge(order.orderNo() + "S2");
@@ -332,8 +316,7 @@ class SupplyIT {
   private static Map<String, String> routeForm(
       ConsoleBrowser.Page page, long product, String chain) {
     String row = page.body().substring(page.body().indexOf("data-product=\"" + product + "\""));
-    java.util.regex.Matcher form =
-        java.util.regex.Pattern.compile("name=\"([^\"]+:route)\"").matcher(row);
+    Matcher form = Pattern.compile("name=\"([^\"]+:route)\"").matcher(row);
     assertThat(form.find()).as("the route form of product " + product).isTrue();
     String id = form.group(1);
     return Map.of(
@@ -366,6 +349,11 @@ class SupplyIT {
   /** A China Mobile number of its own for each test (faults are injected per account). */
   private static String mobile() {
     return "138" + String.format("%08d", System.nanoTime() % 100_000_000L);
+  }
+
+  /** The HTTP status of the sandbox supplier's answer about a recharge: 404 when it made none. */
+  private static int rechargeStatus(String requestId) throws Exception {
+    return SandboxApi.send("GET", "/api/supplier/recharges/" + requestId, null).statusCode();
   }
 
   private static JsonObject recharge(String requestId) throws Exception {
