@@ -29,9 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -192,8 +195,10 @@ class MerchantDeskPageIT {
     return By.cssSelector("article.held-order[data-order='" + order.orderNo() + "']");
   }
 
-  private WebDriverWait waitFor() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  /** Waits across the desk's page reloads: an element read while the page is replaced is stale. */
+  private FluentWait<WebDriver> waitFor() {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class);
   }
 
   private static String url(String path) {
