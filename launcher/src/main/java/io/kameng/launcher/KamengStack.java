@@ -108,7 +108,11 @@ public final class KamengStack implements AutoCloseable {
     properties.put(
         "kameng.supplier.sandbox.public-key",
         PartnerSandbox.supplierPublicKey(home.resolve("sandbox")));
-    properties.put("kameng.card-key.secret", CardKeySecret.ensure(home));
+    properties.put("kameng.card-key.secret", StackSecrets.ensure(home, StackSecrets.CARD_KEY));
+    // Notices to the storefront: signed webhooks to the sandbox's storefront receiver.
+    properties.put(
+        "kameng.notices.webhook-secret", StackSecrets.ensure(home, StackSecrets.NOTICE_WEBHOOK));
+    properties.put("kameng.notices.webhook-url", sandbox.url() + "/api/storefront/notices");
     // Where partners call back when no request tells (background work): this server's own shop.
     properties.put(
         "kameng.shop.internal-url", "http://127.0.0.1:" + (settings.portBase() + 80) + "/shop");

@@ -16,6 +16,7 @@ import io.kameng.payment.control.RefundRequests;
 import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundReason;
 import io.kameng.platform.boundary.PlatformClock;
+import io.kameng.risk.control.RiskScreening;
 import io.kameng.stock.control.CardKeyShelf;
 import io.kameng.supply.control.SupplyChain;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,6 +57,7 @@ public class Dispatch {
   @Inject RefundRequests refunds;
   @Inject SupplyChain chain;
   @Inject MerchantChannel merchants;
+  @Inject RiskScreening risk;
   @Inject PlatformClock clock;
 
   /**
@@ -131,19 +133,30 @@ public class Dispatch {
    * merchant or to the grab pool.
    */
   private void toMerchants(Order order, Instant now) {
-    if (order.state() == OrderState.PAID) {
-      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    if (!verified(order, now)) {
+      return;
     }
     merchants.dispatch(order, products.byId(order.productId()).orElseThrow(), now);
   }
 
   /** A paid order for a supplier's recharge is checked, then sent to the first supplier. */
   private void supply(Order order, Instant now) {
+    if (!verified(order, now)) {
+      return;
+    }
+    chain.sendToNext(order, now);
+  }
+
+  /**
+   * The platform's checks of a paid order (its input was checked at submission): verification
+   * starts, then the risk rules, once per order; answers whether it goes on to delivery now (else
+   * it went to the review queue, or was blocked and refunded).
+   */
+  private boolean verified(Order order, Instant now) {
     if (order.state() == OrderState.PAID) {
       order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
     }
-    // Input rules were checked at submission; risk rules come with the review component.
-    chain.sendToNext(order, now);
+    return risk.screen(order, now);
   }
 
   /**
@@ -174,10 +187,9 @@ public class Dispatch {
 
   /** A paid order is checked, then takes its keys or queues behind the orders already waiting. */
   private void servePaid(Order order, Instant now) {
-    if (order.state() == OrderState.PAID) {
-      order.startVerification(now, now.plus(OrderSettings.VERIFICATION_TIME));
+    if (!verified(order, now)) {
+      return;
     }
-    // Input rules were checked at submission; risk rules come with the review component.
     if (orders.someWaitForStock(order.productId()) || !issueAll(order, now)) {
       order.awaitRestock(now, now.plus(OrderSettings.RESTOCK_WAIT));
     }

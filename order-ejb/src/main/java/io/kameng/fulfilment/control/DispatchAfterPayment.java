@@ -1,6 +1,7 @@
 package io.kameng.fulfilment.control;
 
 import io.kameng.fulfilment.boundary.PaidOrderDispatch;
+import io.kameng.order.entity.OrderCleared;
 import io.kameng.order.entity.OrderCorrected;
 import io.kameng.order.entity.OrderPaid;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,9 @@ import jakarta.inject.Inject;
 
 /**
  * Starts delivering a paid order as soon as its payment is committed (in the background), and
- * dispatches again an order whose buyer corrected the input the same way, instead of at the next
- * dispatch scan; the scan still catches whatever this misses (a crash, a full queue).
+ * dispatches again an order whose buyer corrected the input, or that a reviewer or an admin
+ * cleared, the same way, instead of at the next dispatch scan; the scan still catches whatever this
+ * misses (a crash, a full queue).
  */
 @ApplicationScoped
 public class DispatchAfterPayment {
@@ -24,5 +26,9 @@ public class DispatchAfterPayment {
 
   void onCorrected(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderCorrected corrected) {
     dispatch.dispatchSoon(corrected.orderId());
+  }
+
+  void onCleared(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderCleared cleared) {
+    dispatch.dispatchSoon(cleared.orderId());
   }
 }

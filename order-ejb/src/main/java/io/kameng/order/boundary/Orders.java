@@ -160,7 +160,8 @@ public class Orders {
     }
     Instant now = clock.now();
     boolean waited = order.state() == OrderState.AWAITING_BUYER;
-    order.correctInput(checked.input(), now, now.plus(OrderSettings.VERIFICATION_TIME));
+    order.correctInput(
+        checked.input(), now, now.plus(OrderSettings.VERIFICATION_TIME), OrderSettings.ladder());
     if (waited) {
       corrected.fire(new OrderCorrected(order.id()));
     }

@@ -380,4 +380,116 @@ public class OrderBook {
     }
     throw new IllegalStateException("Not a time: " + column);
   }
+
+  // ---- The escalation ladder, the review queue and the exception pool ----
+
+  /**
+   * Claims up to {@code limit} orders whose next ladder step is due, the most overdue first. Only
+   * open paid orders have a ladder due time, so the scan reads the due ones only, whatever the
+   * number of orders that are not due.
+   */
+  public List<Order> claimDueOnLadder(Instant now, int limit) {
+    return DueRows.claim(em, Order.class, "customer_order", "ladder_due", List.of(), now, limit);
+  }
+
+  /** Claims up to {@code limit} orders whose buyer did not correct the input in time. */
+  public List<Order> claimDueAwaitingBuyer(Instant now, int limit) {
+    return DueRows.claim(
+        em,
+        Order.class,
+        "customer_order",
+        "deadline",
+        List.of(OrderState.AWAITING_BUYER),
+        now,
+        limit);
+  }
+
+  /** Claims up to {@code limit} orders in the review queue whose review is overdue. */
+  public List<Order> claimDueReviews(Instant now, int limit) {
+    return DueRows.claim(
+        em,
+        Order.class,
+        "customer_order",
+        "deadline",
+        List.of(OrderState.IN_REVIEW),
+        "owner = 'RISK_REVIEW'",
+        now,
+        limit);
+  }
+
+  /** The condition of an order in the review queue; with a level, at that level. */
+  private static final String IN_REVIEW_QUEUE = "state = 'IN_REVIEW' AND owner = 'RISK_REVIEW'";
+
+  /** The condition of an order in the exception pool. */
+  private static final String IN_EXCEPTION_POOL =
+      "escalated_at IS NOT NULL AND owner = 'PLATFORM'"
+          + " AND state IN ('PAID', 'VERIFYING', 'IN_REVIEW', 'FULFILLING')";
+
+  /** Up to {@code limit} orders in the review queue, the most urgent first (a plain read). */
+  public List<Order> inReview(int limit) {
+    return byIds(
+        DueRows.ids(
+            em.createNativeQuery(
+                    "SELECT id FROM customer_order WHERE "
+                        + IN_REVIEW_QUEUE
+                        + " ORDER BY deadline, id LIMIT ?1")
+                .setParameter(1, limit)));
+  }
+
+  /** Up to {@code limit} orders in the exception pool, the longest waiting first (a plain read). */
+  public List<Order> inExceptionPool(int limit) {
+    return byIds(
+        DueRows.ids(
+            em.createNativeQuery(
+                    "SELECT id FROM customer_order WHERE "
+                        + IN_EXCEPTION_POOL
+                        + " ORDER BY escalated_at, id LIMIT ?1")
+                .setParameter(1, limit)));
+  }
+
+  /**
+   * Claims the most urgent order of the review queue nobody has claimed (at the first level only,
+   * unless {@code senior}), skipping rows another transaction holds.
+   */
+  public Optional<Order> claimNextReview(boolean senior) {
+    return claimFirst(
+        IN_REVIEW_QUEUE + " AND handler IS NULL" + (senior ? "" : " AND review_level = 1"),
+        "deadline");
+  }
+
+  /** Claims the longest waiting order of the exception pool nobody has claimed. */
+  public Optional<Order> claimNextInExceptionPool() {
+    return claimFirst(IN_EXCEPTION_POOL + " AND handler IS NULL", "escalated_at");
+  }
+
+  /** The first row (by {@code order}) meeting {@code condition} that no other transaction holds. */
+  private Optional<Order> claimFirst(String condition, String order) {
+    List<Long> candidates =
+        DueRows.ids(
+            em.createNativeQuery(
+                "SELECT id FROM customer_order WHERE "
+                    + condition
+                    + " ORDER BY "
+                    + order
+                    + ", id LIMIT 20"));
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    return DueRows.ids(
+            em.createNativeQuery(
+                "SELECT id FROM customer_order FORCE INDEX (PRIMARY) WHERE id IN ("
+                    + DueRows.list(candidates)
+                    + ") AND "
+                    + condition
+                    + " ORDER BY "
+                    + order
+                    + ", id LIMIT 1 FOR UPDATE SKIP LOCKED"))
+        .stream()
+        .findFirst()
+        .map(id -> em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  private List<Order> byIds(List<Long> ids) {
+    return ids.stream().map(id -> em.find(Order.class, id)).toList();
+  }
 }

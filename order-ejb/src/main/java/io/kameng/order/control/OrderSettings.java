@@ -1,13 +1,15 @@
 package io.kameng.order.control;
 
+import io.kameng.order.entity.LadderTimes;
+import io.kameng.platform.control.LiveSettings;
+import io.kameng.platform.entity.Setting;
 import java.time.Duration;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The time rules of ordering. The unpaid expiry is configurable ({@code
- * kameng.order.unpaid-expiry}, an ISO-8601 duration such as {@code PT15M}, as a system property or
- * environment variable {@code KAMENG_ORDER_UNPAID_EXPIRY}); the others are fixed by the API's
- * promises.
+ * The time rules of ordering. The unpaid expiry and the ladder's times are platform settings admins
+ * change at run time ({@link Setting}; the unpaid expiry's default can be set per server with
+ * {@code kameng.order.unpaid-expiry}, an ISO-8601 duration such as {@code PT15M}); the others are
+ * fixed by the API's promises.
  */
 public final class OrderSettings {
 
@@ -35,16 +37,18 @@ public final class OrderSettings {
   /** How long an order paid for an empty stock waits for a restock before it escalates. */
   public static final Duration RESTOCK_WAIT = Duration.ofHours(1);
 
-  static final Duration DEFAULT_UNPAID_EXPIRY = Duration.ofMinutes(15);
-
   private OrderSettings() {}
 
   /** How long an order waits for its payment before it is cancelled. */
   public static Duration unpaidExpiry() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("kameng.order.unpaid-expiry", String.class)
-        .map(Duration::parse)
-        .filter(duration -> !duration.isNegative() && !duration.isZero())
-        .orElse(DEFAULT_UNPAID_EXPIRY);
+    return LiveSettings.duration(Setting.UNPAID_EXPIRY_MINUTES);
+  }
+
+  /** When the ladder's steps come (platform settings). */
+  public static LadderTimes ladder() {
+    return new LadderTimes(
+        LiveSettings.duration(Setting.DELAY_NOTICE_MINUTES),
+        LiveSettings.duration(Setting.EXCEPTION_POOL_MINUTES),
+        LiveSettings.duration(Setting.AUTO_REFUND_MINUTES));
   }
 }

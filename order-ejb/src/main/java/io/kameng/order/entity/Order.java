@@ -117,6 +117,40 @@ public class Order {
   @Column(name = "merchant_step", length = 20)
   private MerchantStep merchantStep;
 
+  /** Who the buyer is for the risk rules: their contact, else phone number, else game account. */
+  @Column(name = "buyer_key", length = 254)
+  private String buyerKey;
+
+  /** When the ladder's clock started: the payment, or the buyer's correction. */
+  @Column(name = "ladder_from")
+  private Instant ladderFrom;
+
+  /** The ladder's next step; none while the order is unpaid, waits for the buyer, or is settled. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "ladder_step", length = 20)
+  private LadderStep ladderStep;
+
+  @Column(name = "ladder_due")
+  private Instant ladderDue;
+
+  /** The person at the platform who claimed the order (a reviewer, or an admin in the pool). */
+  @Column(length = 64)
+  private String handler;
+
+  /** 1 for the first review, 2 for the senior review. */
+  @Column(name = "review_level")
+  private Integer reviewLevel;
+
+  @Column(name = "hold_until")
+  private Instant holdUntil;
+
+  @Column(name = "hold_reason", length = 500)
+  private String holdReason;
+
+  /** When the order went to the exception pool (a person at the platform owns it). */
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
+
   @Column(name = "payment_deadline", nullable = false, updatable = false)
   private Instant paymentDeadline;
 
@@ -131,6 +165,10 @@ public class Order {
   @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
   @OrderBy("occurredAt ASC, seq ASC, id ASC")
   private List<OrderEvent> timeline = new ArrayList<>();
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
+  @OrderBy("id ASC")
+  private List<OrderNotice> notices = new ArrayList<>();
 
   /** Events recorded through this instance: their order among events of the same time. */
   @Transient private int recorded;
@@ -180,6 +218,7 @@ public class Order {
     order.amount = product.price().multiply(BigDecimal.valueOf(placement.quantity()));
     order.buyerInput = Collections.unmodifiableMap(new LinkedHashMap<>(placement.buyerInput()));
     order.buyerIp = placement.buyerIp();
+    order.buyerKey = buyerKeyOf(order.buyerInput);
     order.submittedAt = placement.now();
     order.paymentDeadline = placement.paymentDeadline();
     order.state = OrderState.SUBMITTED;
@@ -280,7 +319,8 @@ public class Order {
    * nothing is being delivered. An order that waited for the correction goes back to verification,
    * with the platform as owner until {@code verifyBy}.
    */
-  public void correctInput(Map<String, String> correctedInput, Instant now, Instant verifyBy) {
+  public void correctInput(
+      Map<String, String> correctedInput, Instant now, Instant verifyBy, LadderTimes ladder) {
     Objects.requireNonNull(correctedInput, "Corrected input is required.");
     Objects.requireNonNull(verifyBy, "Verification deadline is required.");
     if (!acceptsInputCorrection()) {
@@ -288,6 +328,7 @@ public class Order {
     }
     String before = buyerInput.toString();
     buyerInput = Collections.unmodifiableMap(new LinkedHashMap<>(correctedInput));
+    buyerKey = buyerKeyOf(buyerInput);
     if (state == OrderState.AWAITING_BUYER) {
       moveTo(
           OrderState.VERIFYING,
@@ -298,6 +339,7 @@ public class Order {
           verifyBy,
           verifyBy,
           now);
+      startLadder(now, ladder);
     } else {
       record(now, OrderEvent.BUYER, OrderEventType.INPUT_CORRECTED, "was " + before);
       updatedAt = now;
@@ -308,7 +350,7 @@ public class Order {
    * The payment arrived (also after the unpaid expiry: a late payment is honoured). The platform
    * owns the order until {@code verifyBy}.
    */
-  public void recordPayment(Instant now, String actor, Instant verifyBy) {
+  public void recordPayment(Instant now, String actor, Instant verifyBy, LadderTimes ladder) {
     moveTo(
         OrderState.PAID,
         OrderEventType.PAID,
@@ -318,13 +360,15 @@ public class Order {
         verifyBy,
         verifyBy,
         now);
+    startLadder(now, ladder);
+    tell(NoticeKind.PAID, now);
   }
 
   /**
    * A payment arrived after the order expired unpaid, within the time a late payment is honoured:
    * the order resumes as paid, and the timeline says so.
    */
-  public void recordLatePayment(Instant now, String actor, Instant verifyBy) {
+  public void recordLatePayment(Instant now, String actor, Instant verifyBy, LadderTimes ladder) {
     if (state != OrderState.CANCELLED) {
       throw refused("order.cannotMove", "Only an expired order takes a late payment.");
     }
@@ -337,6 +381,8 @@ public class Order {
         verifyBy,
         verifyBy,
         now);
+    startLadder(now, ladder);
+    tell(NoticeKind.PAID, now);
   }
 
   /**
@@ -385,6 +431,9 @@ public class Order {
 
   /** The platform starts (or restarts) its checks: input, risk rules, stock and channel. */
   public void startVerification(Instant now, Instant verifyBy) {
+    if (state != OrderState.PAID && state != OrderState.AWAITING_BUYER) {
+      throw refused("order.cannotMove", "Only a paid order starts its checks.");
+    }
     moveTo(
         OrderState.VERIFYING,
         OrderEventType.VERIFICATION_STARTED,
@@ -407,6 +456,8 @@ public class Order {
         reviewBy,
         reviewBy,
         now);
+    reviewLevel = 1;
+    tell(NoticeKind.UNDER_REVIEW, now);
   }
 
   /** The input turned out wrong (for example no such game account); the buyer has until then. */
@@ -421,6 +472,10 @@ public class Order {
         correctBy,
         now);
     stuckReason = StuckReason.USER_INPUT;
+    // The buyer's time is not the platform's delay: the ladder waits and restarts on correction.
+    ladderStep = null;
+    ladderDue = null;
+    tell(NoticeKind.ACTION_NEEDED, now);
   }
 
   /** Delivery starts: {@code owner} (stock, supplier or merchant) must finish by the deadline. */
@@ -487,7 +542,10 @@ public class Order {
     deadline = Objects.requireNonNull(handleBy, "A deadline is required.");
     expectedAt = handleBy;
     updatedAt = now;
+    escalatedAt = now;
+    handler = null;
     record(now, OrderEvent.SYSTEM, OrderEventType.HANDED_TO_PLATFORM, note);
+    tell(NoticeKind.ESCALATED, now);
   }
 
   /** Another supplier takes the recharge over (the last one failed or could not be asked). */
@@ -598,6 +656,7 @@ public class Order {
     }
     settle(
         OrderState.COMPLETED, OrderEventType.COMPLETED, OrderEvent.merchant(merchant), null, now);
+    tell(NoticeKind.FULFILLED, now);
   }
 
   /** Within the merchant channel: into (or back to) the pool, or to a merchant's next step. */
@@ -619,6 +678,7 @@ public class Order {
       throw refused("order.cannotMove", "The order cannot be completed now.");
     }
     settle(OrderState.COMPLETED, OrderEventType.COMPLETED, actor, null, now);
+    tell(NoticeKind.FULFILLED, now);
   }
 
   /** The money goes back to the buyer; the platform owns the refund until {@code refundBy}. */
@@ -632,6 +692,8 @@ public class Order {
         refundBy,
         refundBy,
         now);
+    endLadder();
+    tell(NoticeKind.REFUNDING, now);
   }
 
   /** The gateway confirmed the refund. */
@@ -640,6 +702,7 @@ public class Order {
       throw refused("order.cannotMove", "Only a refund under way can be confirmed.");
     }
     settle(OrderState.REFUNDED, OrderEventType.REFUNDED, OrderEvent.SYSTEM, null, now);
+    tell(NoticeKind.REFUNDED, now);
   }
 
   /**
@@ -656,6 +719,241 @@ public class Order {
     expectedAt = Objects.requireNonNull(newExpected, "Expected time is required.");
     updatedAt = now;
     record(now, OrderEvent.SYSTEM, OrderEventType.MARKED_LATE, reason.name());
+  }
+
+  // ---- The escalation ladder, risk review and the exception pool ----
+
+  /** The paid states a person or the ladder can still act on (not waiting for the buyer). */
+  private static final Set<OrderState> ESCALATABLE =
+      EnumSet.of(
+          OrderState.PAID, OrderState.VERIFYING, OrderState.IN_REVIEW, OrderState.FULFILLING);
+
+  private void startLadder(Instant now, LadderTimes ladder) {
+    Objects.requireNonNull(ladder, "Ladder times are required.");
+    ladderFrom = now;
+    ladderStep = LadderStep.DELAY_NOTICE;
+    ladderDue = ladder.dueOf(LadderStep.DELAY_NOTICE, now);
+  }
+
+  private void endLadder() {
+    ladderStep = null;
+    ladderDue = null;
+  }
+
+  /**
+   * The ladder's step was applied: the next one comes at {@code due} (or none: the ladder ends).
+   */
+  public void climb(Optional<LadderStep> next, Instant due) {
+    ladderStep = next.orElse(null);
+    ladderDue = next.isPresent() ? Objects.requireNonNull(due, "A due time is required.") : null;
+  }
+
+  /** Who or what the order waits for now, as a stuck reason (for the buyer and the KPIs). */
+  public StuckReason currentCause() {
+    if (stuckReason != null) {
+      return stuckReason;
+    }
+    if (owner == null) {
+      return StuckReason.PLATFORM;
+    }
+    return switch (owner) {
+      case BUYER -> StuckReason.USER_INPUT;
+      case PAYMENT_GATEWAY -> StuckReason.PAYMENT_SYNC;
+      case RISK_REVIEW -> StuckReason.RISK_REVIEW;
+      case MERCHANT -> StuckReason.MERCHANT;
+      case SUPPLIER -> StuckReason.SUPPLIER;
+      case STOCK -> StuckReason.OUT_OF_STOCK;
+      case PLATFORM -> StuckReason.PLATFORM;
+    };
+  }
+
+  /**
+   * The ladder's delay notice: the order is late; the buyer is told why ({@code cause}) and that it
+   * is now expected by {@code newExpected}. Owner and deadline stay.
+   */
+  public void noticeDelay(Instant now, StuckReason cause, Instant newExpected) {
+    if (!ESCALATABLE.contains(state)) {
+      throw refused("order.cannotMove", "Only an open paid order is delayed.");
+    }
+    stuckReason = Objects.requireNonNull(cause, "A cause is required.");
+    if (expectedAt == null || expectedAt.isBefore(newExpected)) {
+      expectedAt = newExpected;
+    }
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.DELAYED, cause.name());
+    tell(NoticeKind.DELAYED, now);
+  }
+
+  /**
+   * The ladder's exception pool step: a person at the platform owns the order until {@code
+   * handleBy} (the automatic refund). The cause stays (a restock still serves an order out of
+   * stock, a supplier's late result still completes it). Nothing happens to an order already there.
+   */
+  public void escalate(Instant now, StuckReason cause, Instant handleBy) {
+    if (!ESCALATABLE.contains(state)) {
+      throw refused("order.cannotMove", "Only an open paid order goes to the exception pool.");
+    }
+    stuckReason = Objects.requireNonNull(cause, "A cause is required.");
+    deadline = Objects.requireNonNull(handleBy, "A deadline is required.");
+    expectedAt = handleBy;
+    updatedAt = now;
+    if (isInExceptionPool()) {
+      return;
+    }
+    owner = OrderOwner.PLATFORM;
+    merchant = null;
+    merchantStep = null;
+    handler = null;
+    escalatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.ESCALATED, cause.name());
+    tell(NoticeKind.ESCALATED, now);
+  }
+
+  /** Whether the ladder and people can act on the order: paid, open, not waiting for the buyer. */
+  public boolean isEscalatable() {
+    return ESCALATABLE.contains(state);
+  }
+
+  /** Whether the order waits in the exception pool for a person at the platform. */
+  public boolean isInExceptionPool() {
+    return escalatedAt != null && owner == OrderOwner.PLATFORM && ESCALATABLE.contains(state);
+  }
+
+  /** Whether the order waits in the review queue (at either level). */
+  public boolean isInReview() {
+    return state == OrderState.IN_REVIEW && owner == OrderOwner.RISK_REVIEW;
+  }
+
+  /** A reviewer takes the order; a second-level order only a senior reviewer. */
+  public void claimForReview(Instant now, String reviewer) {
+    if (!isInReview()) {
+      throw refused("review.notInQueue", "Only an order in the review queue can be claimed.");
+    }
+    if (handler != null && !handler.equals(reviewer)) {
+      throw refused("review.claimedByOther", "Another reviewer has the order.");
+    }
+    handler = Objects.requireNonNull(reviewer, "A reviewer is required.");
+    updatedAt = now;
+    record(now, reviewer, OrderEventType.REVIEW_CLAIMED, "level " + reviewLevel);
+  }
+
+  /** The reviewer holding the order lets it go on: it is checked on and delivered. */
+  public void approveReview(Instant now, String reviewer, String note, Instant verifyBy) {
+    requireReviewer(reviewer);
+    moveTo(
+        OrderState.VERIFYING,
+        OrderEventType.REVIEW_APPROVED,
+        reviewer,
+        note,
+        OrderOwner.PLATFORM,
+        verifyBy,
+        verifyBy,
+        now);
+    handler = null;
+  }
+
+  /** Checks that {@code reviewer} holds the order in review (or it is in the exception pool). */
+  public void requireReviewer(String reviewer) {
+    boolean reviewing = isInReview() && reviewer.equals(handler);
+    boolean pooled =
+        state == OrderState.IN_REVIEW && isInExceptionPool() && reviewer.equals(handler);
+    if (!reviewing && !pooled) {
+      throw refused("review.notYours", "Only the reviewer who claimed the order decides on it.");
+    }
+  }
+
+  /** The first review was not done in time: a senior reviewer must decide by {@code secondBy}. */
+  public void escalateReview(Instant now, Instant secondBy) {
+    if (!isInReview() || !Integer.valueOf(1).equals(reviewLevel)) {
+      throw refused("order.cannotMove", "Only a first-level review escalates.");
+    }
+    reviewLevel = 2;
+    handler = null;
+    stuckReason = StuckReason.RISK_REVIEW;
+    deadline = Objects.requireNonNull(secondBy, "A deadline is required.");
+    expectedAt = secondBy;
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.REVIEW_ESCALATED, null);
+  }
+
+  /** A person at the platform takes the order from the exception pool. */
+  public void claimFromExceptionPool(Instant now, String person) {
+    if (!isInExceptionPool()) {
+      throw refused("pool.notInPool", "Only an order in the exception pool can be claimed.");
+    }
+    if (handler != null && !handler.equals(person)) {
+      throw refused("pool.claimedByOther", "Another person has the order.");
+    }
+    handler = Objects.requireNonNull(person, "A person is required.");
+    updatedAt = now;
+    record(now, person, OrderEventType.POOL_CLAIMED, null);
+  }
+
+  /** Checks that {@code person} claimed the order in the exception pool. */
+  public void requireHandler(String person) {
+    if (!isInExceptionPool() || !person.equals(handler)) {
+      throw refused("pool.notYours", "Claim the order in the exception pool first.");
+    }
+  }
+
+  /**
+   * The person holding the order in the exception pool puts it on hold until {@code until} with a
+   * reason: no automatic refund before then. The buyer is told the new expected time.
+   */
+  public void hold(Instant now, String person, String reason, Instant until) {
+    requireHandler(person);
+    holdUntil = Objects.requireNonNull(until, "A hold needs a deadline.");
+    holdReason = Objects.requireNonNull(reason, "A hold needs a reason.");
+    deadline = until;
+    expectedAt = until;
+    updatedAt = now;
+    record(now, person, OrderEventType.HELD, reason + " (until " + until + ")");
+  }
+
+  /** Whether a person's hold keeps the automatic refund away at {@code now}. */
+  public boolean isHeldAt(Instant now) {
+    return holdUntil != null && holdUntil.isAfter(now);
+  }
+
+  /**
+   * The person holding the order sends it to be delivered again: it is verified and dispatched by
+   * its product's channel, the platform owning it until {@code verifyBy}. A hold stays.
+   */
+  public void redispatch(Instant now, String person, Instant verifyBy) {
+    requireHandler(person);
+    String keeper = handler;
+    moveTo(
+        OrderState.VERIFYING,
+        OrderEventType.REDISPATCHED,
+        person,
+        null,
+        OrderOwner.PLATFORM,
+        verifyBy,
+        verifyBy,
+        now);
+    handler = keeper;
+  }
+
+  /** The buyer got a credit voucher of {@code amount} for the delay. */
+  public void compensated(Instant now, String amount) {
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.COMPENSATED, amount);
+  }
+
+  private void tell(NoticeKind kind, Instant now) {
+    notices.add(new OrderNotice(this, kind, stuckReason, expectedAt, now));
+  }
+
+  /** Who the buyer is for the risk rules: the first of contact, phone number, game account. */
+  static String buyerKeyOf(Map<String, String> input) {
+    for (String field :
+        List.of("deliveryContact", "mobileNumber", "gameAccount", "membershipAccount")) {
+      String value = input.get(field);
+      if (value != null && !value.isBlank()) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return null;
   }
 
   private void moveTo(
@@ -676,6 +974,8 @@ public class Order {
     deadline = Objects.requireNonNull(newDeadline, "An open order needs a deadline.");
     expectedAt = Objects.requireNonNull(newExpected, "An open order needs an expected time.");
     stuckReason = null;
+    escalatedAt = null;
+    reviewLevel = null;
     state = target;
     updatedAt = now;
     record(now, actor, event, reason);
@@ -691,6 +991,12 @@ public class Order {
     deadline = null;
     expectedAt = null;
     stuckReason = null;
+    escalatedAt = null;
+    reviewLevel = null;
+    handler = null;
+    holdUntil = null;
+    holdReason = null;
+    endLadder();
     updatedAt = now;
     record(now, actor, event, reason);
   }
@@ -802,6 +1108,47 @@ public class Order {
   /** Every event, oldest first. */
   public List<OrderEvent> timeline() {
     return Collections.unmodifiableList(timeline);
+  }
+
+  public Optional<String> buyerKey() {
+    return Optional.ofNullable(buyerKey);
+  }
+
+  public Optional<Instant> ladderFrom() {
+    return Optional.ofNullable(ladderFrom);
+  }
+
+  public Optional<LadderStep> ladderStep() {
+    return Optional.ofNullable(ladderStep);
+  }
+
+  public Optional<Instant> ladderDue() {
+    return Optional.ofNullable(ladderDue);
+  }
+
+  public Optional<String> handler() {
+    return Optional.ofNullable(handler);
+  }
+
+  public Optional<Integer> reviewLevel() {
+    return Optional.ofNullable(reviewLevel);
+  }
+
+  public Optional<Instant> holdUntil() {
+    return Optional.ofNullable(holdUntil);
+  }
+
+  public Optional<String> holdReason() {
+    return Optional.ofNullable(holdReason);
+  }
+
+  public Optional<Instant> escalatedAt() {
+    return Optional.ofNullable(escalatedAt);
+  }
+
+  /** The buyer's notices, oldest first. */
+  public List<OrderNotice> notices() {
+    return Collections.unmodifiableList(notices);
   }
 
   /** The buyer-facing progress nodes, derived from the timeline. */

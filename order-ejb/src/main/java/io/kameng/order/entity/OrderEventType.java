@@ -31,5 +31,23 @@ public enum OrderEventType {
   MERCHANT_ACCEPTED,
   MERCHANT_REJECTED,
   MERCHANT_TIMED_OUT,
-  MERCHANT_WENT_OFFLINE
+  MERCHANT_WENT_OFFLINE,
+  /** The ladder's delay notice: the buyer is told the cause and the new expected time. */
+  DELAYED,
+  /** The ladder put the order in the exception pool: a person at the platform owns it. */
+  ESCALATED,
+  /** A reviewer took the order from the review queue. */
+  REVIEW_CLAIMED,
+  /** The reviewer let the order go on. */
+  REVIEW_APPROVED,
+  /** The first review was not done in time: a senior reviewer has it now. */
+  REVIEW_ESCALATED,
+  /** A person at the platform took the order from the exception pool. */
+  POOL_CLAIMED,
+  /** A person at the platform holds the order until a deadline (no automatic refund before). */
+  HELD,
+  /** A person at the platform sent the order to be delivered again. */
+  REDISPATCHED,
+  /** The buyer got a credit voucher for the delay. */
+  COMPENSATED
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <pre>
  * SUBMITTED ──pay──▶ PAID ──checks──▶ VERIFYING ──ok──▶ FULFILLING ──▶ COMPLETED
- *     │                                  │  └─risk─▶ IN_REVIEW ─approve─┘      │
+ *     │                                  │  └─risk─▶ IN_REVIEW ─approve─▶ VERIFYING
  *     │                                  └─bad input─▶ AWAITING_BUYER ─fixed─▶ VERIFYING
  *     │                          FULFILLING ─bad input (merchant, supplier)─┘
  *     └─unpaid expiry / buyer cancel─▶ CANCELLED ─late payment (12 h)─▶ PAID
@@ -49,9 +49,10 @@ public enum OrderState {
     allow(SUBMITTED, PAID, CANCELLED);
     allow(PAID, VERIFYING, REFUNDING);
     allow(VERIFYING, FULFILLING, IN_REVIEW, AWAITING_BUYER, REFUNDING);
-    allow(IN_REVIEW, FULFILLING, REFUNDING);
+    allow(IN_REVIEW, VERIFYING, FULFILLING, REFUNDING);
     allow(AWAITING_BUYER, VERIFYING, REFUNDING);
-    allow(FULFILLING, COMPLETED, AWAITING_BUYER, REFUNDING);
+    // A person at the platform re-dispatches a late order from the exception pool.
+    allow(FULFILLING, COMPLETED, AWAITING_BUYER, VERIFYING, REFUNDING);
     // A dispute ruled for the buyer after delivery.
     allow(COMPLETED, REFUNDING);
     // A payment that arrives within 12 hours of the unpaid expiry is still honoured.

@@ -35,13 +35,17 @@ public class PaymentQueries {
 
   private static final Logger LOG = Logger.getLogger(PaymentQueries.class.getName());
 
-  /** When attempts are queried, counted from their creation. */
-  public static final List<Duration> SCHEDULE =
-      List.of(
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(15),
-          Duration.ofHours(1));
+  /**
+   * When attempts are queried, counted from their creation (platform setting payment-query-minutes:
+   * 1, 5, 15, 60 minutes).
+   */
+  public static List<Duration> schedule() {
+    return io.kameng.platform.control.LiveSettings.numbers(
+            io.kameng.platform.entity.Setting.PAYMENT_QUERY_MINUTES)
+        .stream()
+        .map(Duration::ofMinutes)
+        .toList();
+  }
 
   /** Attempts queried per transaction (each a call to the gateway). */
   public static final int BATCH = 20;
@@ -73,7 +77,7 @@ public class PaymentQueries {
             LOG.info(() -> "Query found " + attempt.reference() + " paid: " + outcome);
           }
           case CLOSED -> attempt.closedAtGateway();
-          case WAITING, NOT_FOUND -> attempt.queried(SCHEDULE);
+          case WAITING, NOT_FOUND -> attempt.queried(schedule());
         }
         if (status.state() != TradeStatus.State.PAID) {
           // Unlocked: it changes only an order told it was late, and its version guards that.

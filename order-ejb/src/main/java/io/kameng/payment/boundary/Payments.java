@@ -68,7 +68,7 @@ public class Payments {
             payments.attemptsFor(order.id()) + 1,
             gateway.provider(),
             now,
-            now.plus(PaymentQueries.SCHEDULE.get(0)));
+            now.plus(PaymentQueries.schedule().get(0)));
     payments.add(attempt);
     PaymentGateway.CreatedPayment created;
     try {
@@ -83,7 +83,7 @@ public class Payments {
       throw new GatewayUnavailableException("The gateway did not create the payment", e);
     }
     attempt.createdAtGateway(created.tradeNo(), created.payUrl().toString());
-    order.sentToPay(now, now.plus(PaymentQueries.SCHEDULE.get(0)));
+    order.sentToPay(now, now.plus(PaymentQueries.schedule().get(0)));
     return created.payUrl();
   }
 

@@ -77,13 +77,7 @@ public class Refunds {
    */
   public Optional<Refund> refundOrder(@NotNull String orderNo, @NotNull String why) {
     Order order = lockedOrder(orderNo);
-    Instant now = clock.now();
-    order.startRefund(now, actor(), why, now.plus(OrderSettings.REFUND_TIME));
-    if (requests.allRefunded(order)) {
-      order.confirmRefund(now);
-      return Optional.empty();
-    }
-    return Optional.of(requests.request(order, Optional.empty(), RefundReason.NOT_FULFILLED, now));
+    return requests.refundWhole(order, actor(), why, RefundReason.NOT_FULFILLED, clock.now());
   }
 
   /** Tries one batch of due refunds; answers how many were due. */

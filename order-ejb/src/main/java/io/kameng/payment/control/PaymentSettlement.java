@@ -65,13 +65,13 @@ public class PaymentSettlement {
     Order order = orders.lock(attempt.orderId());
     Instant verifyBy = now.plus(OrderSettings.VERIFICATION_TIME);
     if (order.state() == OrderState.SUBMITTED) {
-      order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
+      order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy, OrderSettings.ladder());
       paid.fire(new OrderPaid(order.id()));
       return NoticeOutcome.APPLIED;
     }
     if (order.state() == OrderState.CANCELLED) {
       if (!paidAt.isAfter(order.paymentDeadline().plus(LATE_PAYMENT_WINDOW))) {
-        order.recordLatePayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy);
+        order.recordLatePayment(now, OrderEvent.PAYMENT_GATEWAY, verifyBy, OrderSettings.ladder());
         paid.fire(new OrderPaid(order.id()));
         return NoticeOutcome.APPLIED;
       }

@@ -1,5 +1,6 @@
 package io.kameng.payment.control;
 
+import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.Refund;
@@ -59,6 +60,21 @@ public class RefundRequests {
     Refund refund = Refund.of(payment, payments.refundsFor(payment.id()) + 1, asked, reason, now);
     payments.addRefund(refund);
     return refund;
+  }
+
+  /**
+   * The order cannot be fulfilled: it becomes REFUNDING and all the money its payment still holds
+   * goes back (REFUNDED at once when earlier part refunds took everything back already). Answers
+   * the refund, if one was needed.
+   */
+  public Optional<Refund> refundWhole(
+      Order order, String actor, String why, RefundReason reason, Instant now) {
+    order.startRefund(now, actor, why, now.plus(OrderSettings.REFUND_TIME));
+    if (allRefunded(order)) {
+      order.confirmRefund(now);
+      return Optional.empty();
+    }
+    return Optional.of(request(order, Optional.empty(), reason, now));
   }
 
   BigDecimal held(PaymentAttempt payment) {

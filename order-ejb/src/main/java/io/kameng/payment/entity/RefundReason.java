@@ -9,5 +9,15 @@ public enum RefundReason {
   /** Part of the order was not delivered (partial fulfilment): that part's money goes back. */
   UNDELIVERED_PART,
   /** The order could not be fulfilled: all the money still held goes back. */
-  NOT_FULFILLED
+  NOT_FULFILLED,
+  /** A risk rule blocked the order (a blacklisted buyer). */
+  RISK_BLOCKED,
+  /** A reviewer rejected the order. */
+  REVIEW_REJECTED,
+  /** The buyer did not correct their input in time. */
+  BUYER_INPUT_MISSING,
+  /** The ladder's automatic refund: not delivered in time and nobody held it. */
+  AUTO_REFUND,
+  /** A person at the platform refunded the order from the exception pool. */
+  STAFF_REFUND
 }

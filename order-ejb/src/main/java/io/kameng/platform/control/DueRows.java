@@ -50,14 +50,19 @@ public final class DueRows {
       String condition,
       Instant now,
       int limit) {
-    String placeholders =
-        states.stream().map(state -> "?").collect(Collectors.joining(", ", "(", ")"));
+    // Without states, any row (the due column and the condition alone say what is due).
+    String inStates =
+        states.isEmpty()
+            ? "TRUE"
+            : states.stream()
+                .map(state -> "?")
+                .collect(Collectors.joining(", ", "state IN (", ")"));
     Query candidates =
         em.createNativeQuery(
             "SELECT id FROM "
                 + table
-                + " WHERE state IN "
-                + placeholders
+                + " WHERE "
+                + inStates
                 + " AND ("
                 + condition
                 + ") AND "
@@ -81,8 +86,8 @@ public final class DueRows {
                 + table
                 + " FORCE INDEX (PRIMARY) WHERE id IN ("
                 + list(ids)
-                + ") AND state IN "
-                + placeholders
+                + ") AND "
+                + inStates
                 + " AND ("
                 + condition
                 + ") AND "

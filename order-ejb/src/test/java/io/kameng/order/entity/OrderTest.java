@@ -29,6 +29,8 @@ class OrderTest {
   static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
   static final Instant LATER = T0.plus(Duration.ofMinutes(20));
   static final Instant DEADLINE = LATER.plus(Duration.ofMinutes(30));
+  static final LadderTimes LADDER =
+      new LadderTimes(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4));
 
   record Action(String name, Consumer<Order> apply, Set<OrderState> allowedFrom) {
     @Override
@@ -46,7 +48,9 @@ class OrderTest {
           new Action("expireUnpaid", o -> o.expireUnpaid(LATER), EnumSet.of(OrderState.SUBMITTED)),
           new Action(
               "correctInput",
-              o -> o.correctInput(Map.of("deliveryContact", "new@example.com"), LATER, DEADLINE),
+              o ->
+                  o.correctInput(
+                      Map.of("deliveryContact", "new@example.com"), LATER, DEADLINE, LADDER),
               EnumSet.of(
                   OrderState.SUBMITTED,
                   OrderState.PAID,
@@ -54,7 +58,7 @@ class OrderTest {
                   OrderState.AWAITING_BUYER)),
           new Action(
               "recordPayment",
-              o -> o.recordPayment(LATER, "gateway", DEADLINE),
+              o -> o.recordPayment(LATER, "gateway", DEADLINE, LADDER),
               EnumSet.of(OrderState.SUBMITTED, OrderState.CANCELLED)),
           new Action(
               "startVerification",
@@ -114,7 +118,7 @@ class OrderTest {
               "confirmRefund", o -> o.confirmRefund(LATER), EnumSet.of(OrderState.REFUNDING)),
           new Action(
               "recordLatePayment",
-              o -> o.recordLatePayment(LATER, OrderEvent.PAYMENT_GATEWAY, DEADLINE),
+              o -> o.recordLatePayment(LATER, OrderEvent.PAYMENT_GATEWAY, DEADLINE, LADDER),
               EnumSet.of(OrderState.CANCELLED)),
           new Action(
               "extraPaymentReceived",
@@ -210,7 +214,7 @@ class OrderTest {
   void aCorrectionWhileWaitingForTheBuyerSendsTheOrderBackToVerification() {
     Order order = inState(OrderState.AWAITING_BUYER);
     assertThat(order.stuckReason()).contains(StuckReason.USER_INPUT);
-    order.correctInput(Map.of("deliveryContact", "13800138000"), LATER, DEADLINE);
+    order.correctInput(Map.of("deliveryContact", "13800138000"), LATER, DEADLINE, LADDER);
     assertThat(order.state()).isEqualTo(OrderState.VERIFYING);
     assertThat(order.owner()).contains(OrderOwner.PLATFORM);
     assertThat(order.stuckReason()).isEmpty();
@@ -303,23 +307,23 @@ class OrderTest {
     switch (state) {
       case SUBMITTED -> {}
       case CANCELLED -> order.cancelByBuyer(t);
-      case PAID -> order.recordPayment(t, "gateway", due);
+      case PAID -> order.recordPayment(t, "gateway", due, LADDER);
       case VERIFYING -> {
-        order.recordPayment(t, "gateway", due);
+        order.recordPayment(t, "gateway", due, LADDER);
         order.startVerification(t, due);
       }
       case IN_REVIEW -> {
-        order.recordPayment(t, "gateway", due);
+        order.recordPayment(t, "gateway", due, LADDER);
         order.startVerification(t, due);
         order.sendToReview(t, "night hours", due);
       }
       case AWAITING_BUYER -> {
-        order.recordPayment(t, "gateway", due);
+        order.recordPayment(t, "gateway", due, LADDER);
         order.startVerification(t, due);
         order.askBuyerToCorrect(t, OrderEvent.SYSTEM, "no such account", due);
       }
       case FULFILLING, COMPLETED -> {
-        order.recordPayment(t, "gateway", due);
+        order.recordPayment(t, "gateway", due, LADDER);
         order.startVerification(t, due);
         order.startFulfilment(t, OrderEvent.SYSTEM, OrderOwner.SUPPLIER, due, due);
         if (state == OrderState.COMPLETED) {
@@ -327,7 +331,7 @@ class OrderTest {
         }
       }
       case REFUNDING, REFUNDED -> {
-        order.recordPayment(t, "gateway", due);
+        order.recordPayment(t, "gateway", due, LADDER);
         order.startRefund(t, OrderEvent.SYSTEM, "out of stock", due);
         if (state == OrderState.REFUNDED) {
           order.confirmRefund(t);

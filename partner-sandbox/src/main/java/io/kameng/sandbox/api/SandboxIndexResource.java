@@ -16,7 +16,9 @@ public class SandboxIndexResource {
   public JsonObject describe() {
     return Json.createObjectBuilder()
         .add("name", "Kameng partner sandbox")
-        .add("plays", Json.createArrayBuilder().add("payment-gateway").add("supplier"))
+        .add(
+            "plays",
+            Json.createArrayBuilder().add("payment-gateway").add("supplier").add("storefront"))
         .build();
   }
 }

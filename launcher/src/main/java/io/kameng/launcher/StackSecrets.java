@@ -9,16 +9,23 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret card keys are sealed with, for a stack started here: 32 random bytes made once per
- * home ({@code <home>/secrets/card-key.secret}, readable by its owner only) and kept, so keys
- * stocked in an earlier run still open. A production server gets its own through configuration.
+ * The secrets of a stack started here: 32 random bytes each, made once per home ({@code
+ * <home>/secrets/<name>.secret}, readable by its owner only) and kept, so card keys stocked in an
+ * earlier run still open and the storefront's webhook receiver keeps its key. A production server
+ * gets its own through configuration.
  */
-final class CardKeySecret {
+final class StackSecrets {
 
-  private CardKeySecret() {}
+  /** The secret card keys are sealed with. */
+  static final String CARD_KEY = "card-key";
 
-  static String ensure(Path home) throws IOException {
-    Path file = home.resolve("secrets").resolve("card-key.secret");
+  /** The secret the platform signs its notice webhooks with (HMAC-SHA256). */
+  static final String NOTICE_WEBHOOK = "notice-webhook";
+
+  private StackSecrets() {}
+
+  static String ensure(Path home, String name) throws IOException {
+    Path file = home.resolve("secrets").resolve(name + ".secret");
     if (!Files.exists(file)) {
       Files.createDirectories(file.getParent());
       byte[] secret = new byte[32];
