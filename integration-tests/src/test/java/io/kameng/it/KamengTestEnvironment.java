@@ -40,7 +40,15 @@ public class KamengTestEnvironment implements LauncherSessionListener {
               "kameng-it",
               Integer.getInteger("kameng.it.portBase", 28000),
               // Tests move the platform's clock forward instead of sleeping.
-              java.util.Map.of("kameng.demo-data", "false", "kameng.clock.adjustable", "true"),
+              // All test orders come from one address and few buyers, at any hour: the risk rules
+              // that count orders or look at the time are off unless a test switches them on.
+              java.util.Map.of(
+                  "kameng.demo-data", "false",
+                  "kameng.clock.adjustable", "true",
+                  "kameng.setting.risk-ip-orders", "0",
+                  "kameng.setting.risk-buyer-orders", "0",
+                  "kameng.setting.risk-new-buyer-amount", "0",
+                  "kameng.setting.risk-night-amount", "0"),
               false,
               io.kameng.launcher.DatabaseSettings.configured(System.getenv()),
               // The gateway's notice retries (4 min … 15 h) in milliseconds … seconds.

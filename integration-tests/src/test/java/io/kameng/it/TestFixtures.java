@@ -78,6 +78,42 @@ public class TestFixtures {
 
   @Inject SupplyRouting supplyRouting;
 
+  @Inject io.kameng.escalation.boundary.EscalationLadder ladder;
+
+  @Inject io.kameng.notices.boundary.NoticeDelivery notices;
+
+  @Inject io.kameng.platform.boundary.PlatformSettings settings;
+
+  /**
+   * One run of the ladder's scans as the order scan does them (overdue reviews, uncorrected input,
+   * the ladder's steps), every due batch; answers how many orders were due.
+   */
+  public int climbLadder() {
+    int due = 0;
+    int batch;
+    do {
+      batch = ladder.escalateReviews() + ladder.refundUncorrected() + ladder.climbDue();
+      due += batch;
+    } while (batch > 0);
+    return due;
+  }
+
+  /** Sends the due notices, every batch; answers how many were due. */
+  public int deliverNotices() {
+    int due = 0;
+    int batch;
+    do {
+      batch = notices.deliverDue();
+      due += batch;
+    } while (batch == io.kameng.notices.boundary.NoticeDelivery.BATCH);
+    return due;
+  }
+
+  /** Reloads the settings (after a test removed its changes from the table). */
+  public void refreshSettings() {
+    settings.refresh();
+  }
+
   /** Applies one batch of due merchant-channel deadlines now; answers how many were due. */
   public int releaseDueMerchantOrders() {
     return merchantDeadlines.releaseDue();
@@ -202,7 +238,9 @@ public class TestFixtures {
 
   private static void drive(Order order, String step, Instant now, Instant due) {
     switch (step) {
-      case "pay" -> order.recordPayment(now, OrderEvent.PAYMENT_GATEWAY, due);
+      case "pay" ->
+          order.recordPayment(
+              now, OrderEvent.PAYMENT_GATEWAY, due, io.kameng.order.control.OrderSettings.ladder());
       case "verify" -> order.startVerification(now, due);
       case "review" -> order.sendToReview(now, "amount over limit", due);
       case "askBuyer" -> order.askBuyerToCorrect(now, OrderEvent.SYSTEM, "no such role", due);

@@ -227,6 +227,7 @@ public class Orders {
 
   private static Order loaded(Order order) {
     order.timeline().size();
+    order.notices().size();
     return order;
   }
 

@@ -45,6 +45,11 @@ public record BuyerWords(BuyerLanguage language) {
     return language.text("OrderOwner." + owner.name());
   }
 
+  /** A notice in buyer words: what happened (the cause and expected time are shown beside it). */
+  public String notice(io.kameng.order.entity.OrderNotice notice) {
+    return language.text("NoticeKind." + notice.kind().name());
+  }
+
   public String stuckReason(StuckReason reason) {
     return language.text("StuckReason." + reason.name());
   }

@@ -87,6 +87,43 @@ final class OrderJson {
     return lines;
   }
 
+  /**
+   * The notices the buyer got about the order (also sent to the storefront's webhook), oldest
+   * first: what happened, in buyer words, with the cause and the expected time when late.
+   */
+  static JsonArrayBuilder notices(Order order, BuyerWords words) {
+    JsonArrayBuilder lines = Jsons.PROVIDER.createArrayBuilder();
+    for (io.kameng.order.entity.OrderNotice notice : order.notices()) {
+      JsonObjectBuilder line =
+          Jsons.PROVIDER
+              .createObjectBuilder()
+              .add("kind", notice.kind().name())
+              .add("text", words.notice(notice))
+              .add("at", notice.createdAt().toString());
+      notice.cause().ifPresent(cause -> line.add("cause", cause.name()));
+      notice.cause().ifPresent(cause -> line.add("causeText", words.stuckReason(cause)));
+      notice.expectedAt().ifPresent(at -> line.add("expectedAt", at.toString()));
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  /** The credit voucher for a delay, or null. */
+  static jakarta.json.JsonValue voucher(
+      java.util.Optional<io.kameng.escalation.entity.CompensationVoucher> voucher) {
+    return voucher
+        .<jakarta.json.JsonValue>map(
+            v ->
+                Jsons.PROVIDER
+                    .createObjectBuilder()
+                    .add("code", v.code())
+                    .add("amount", v.amount().toPlainString())
+                    .add("currency", "CNY")
+                    .add("issuedAt", v.issuedAt().toString())
+                    .build())
+        .orElse(jakarta.json.JsonValue.NULL);
+  }
+
   private static JsonArrayBuilder progress(Order order, BuyerWords words) {
     JsonArrayBuilder nodes = Jsons.PROVIDER.createArrayBuilder();
     for (OrderProgress.Step step : order.progress().nodes()) {

@@ -56,6 +56,7 @@ public class OrderPage implements Serializable {
   @Inject transient Payments payments;
   @Inject transient CardKeyDelivery delivery;
   @Inject transient MerchantDeliveries merchantDeliveries;
+  @Inject transient io.kameng.escalation.boundary.Vouchers vouchers;
   @Inject ShopLanguage language;
 
   private String no;
@@ -192,6 +193,27 @@ public class OrderPage implements Serializable {
     }
     return refunds;
   }
+
+  /** The notices the buyer got, newest first. */
+  public List<io.kameng.order.entity.OrderNotice> getNotices() {
+    if (getOrder() == null) {
+      return List.of();
+    }
+    List<io.kameng.order.entity.OrderNotice> notices =
+        new java.util.ArrayList<>(getOrder().notices());
+    java.util.Collections.reverse(notices);
+    return notices;
+  }
+
+  /** The credit voucher for a delay, if the order got one (read once per request). */
+  public io.kameng.escalation.entity.CompensationVoucher getVoucher() {
+    if (voucher == null) {
+      voucher = getOrder() == null ? java.util.Optional.empty() : vouchers.voucherOf(no, token);
+    }
+    return voucher.orElse(null);
+  }
+
+  private java.util.Optional<io.kameng.escalation.entity.CompensationVoucher> voucher;
 
   public List<OrderEvent> getTimeline() {
     return getOrder().timeline();

@@ -52,6 +52,7 @@ public class OrdersResource {
   @Inject Payments payments;
   @Inject CardKeyDelivery delivery;
   @Inject MerchantDeliveries merchantDeliveries;
+  @Inject io.kameng.escalation.boundary.Vouchers vouchers;
 
   @Context HttpHeaders headers;
   @Context HttpServletRequest http;
@@ -100,6 +101,8 @@ public class OrdersResource {
     return OrderJson.of(order, words)
         .add("refunds", OrderJson.refunds(payments.refundsOf(orderNo, token), words))
         .add("cardKeys", Jsons.PROVIDER.createArrayBuilder(delivery.keysOf(orderNo, token)))
+        .add("notices", OrderJson.notices(order, words))
+        .add("voucher", OrderJson.voucher(vouchers.voucherOf(orderNo, token)))
         .add(
             "delivery",
             merchantDeliveries
