@@ -265,6 +265,32 @@ public final class PayaraServer {
     }
   }
 
+  /**
+   * Stops the domain with its applications deployed, runs {@code whileStopped}, and starts it
+   * again; answers when the deployed applications answer (restart-safety tests: what was due while
+   * no server ran must be done once after the start).
+   */
+  public void restart(ThrowingRunnable whileStopped) throws Exception {
+    asadmin("stop-domain", domain);
+    whileStopped.run();
+    startDomain();
+    awaitLoaded();
+  }
+
+  /** Something to do while the domain is stopped. */
+  @FunctionalInterface
+  public interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  /**
+   * The file an adjustable platform clock starts from (an ISO-8601 duration ahead of real time),
+   * for a test that moves time while the server is stopped.
+   */
+  public Path clockOffsetFile() {
+    return domainDir().resolve("config/kameng-clock-offset");
+  }
+
   /** Removes the Kameng application if deployed (tests: a killed run may have left it behind). */
   public void undeployKameng() throws IOException, InterruptedException {
     if (isKamengDeployed()) {

@@ -1,6 +1,5 @@
 package io.kameng.order.boundary;
 
-import io.kameng.escalation.boundary.EscalationLadder;
 import io.kameng.fulfilment.boundary.Dispatch;
 import io.kameng.identity.entity.Role;
 import io.kameng.merchants.boundary.MerchantDeadlines;
@@ -20,11 +19,11 @@ import java.util.logging.Logger;
 
 /**
  * The periodic order scans of this server: unpaid expiry, the active payment queries, refunds,
- * dispatching paid orders, the supplier queries, the merchants' deadlines, the escalation ladder
- * (overdue reviews, uncorrected input, delay notice, exception pool, automatic refund); each scan
- * first reloads the platform settings admins changed. Every server runs them; the row claims in the
- * scans make that safe. Not persistent: what is due is decided by the deadlines stored on the
- * orders, not by the timer, so a missed tick loses nothing.
+ * dispatching paid orders, the supplier queries, the merchants' deadlines; each scan first reloads
+ * the platform settings admins changed. The escalation ladder has its own, faster scan ({@code
+ * LadderScans}). Every server runs them; the row claims in the scans make that safe. Not
+ * persistent: what is due is decided by the deadlines stored on the orders, not by the timer, so a
+ * missed tick loses nothing.
  */
 @Singleton
 @RunAs(Role.Names.ADMIN)
@@ -40,7 +39,6 @@ public class OrderScans {
   @Inject Dispatch dispatch;
   @Inject SupplierQueries supplierQueries;
   @Inject MerchantDeadlines merchantDeadlines;
-  @Inject EscalationLadder ladder;
   @Inject PlatformSettings settings;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
@@ -67,15 +65,6 @@ public class OrderScans {
       }
       while (merchantDeadlines.releaseDue() == MerchantDeadlines.BATCH) {
         LOG.fine("Another batch of merchant deadlines is due");
-      }
-      while (ladder.escalateReviews() == EscalationLadder.BATCH) {
-        LOG.fine("Another batch of overdue reviews");
-      }
-      while (ladder.refundUncorrected() == EscalationLadder.BATCH) {
-        LOG.fine("Another batch of uncorrected orders");
-      }
-      while (ladder.climbDue() == EscalationLadder.BATCH) {
-        LOG.fine("Another batch of ladder steps is due");
       }
       expiry.forgetOldRequestKeys();
     } catch (RuntimeException e) {

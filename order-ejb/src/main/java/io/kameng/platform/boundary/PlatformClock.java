@@ -1,11 +1,15 @@
 package io.kameng.platform.boundary;
 
 import io.kameng.identity.entity.Role;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,34 @@ public class PlatformClock {
 
   private final Clock system = Clock.systemUTC();
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+  /**
+   * An adjustable clock starts at the offset a test left in the domain's config directory ({@code
+   * kameng-clock-offset}, an ISO-8601 duration) while the server was stopped: restart tests move
+   * time across a stop of the server. Without that file every deployment starts at real time.
+   */
+  @PostConstruct
+  void restoreOffset() {
+    offsetFile()
+        .filter(Files::isReadable)
+        .ifPresent(
+            file -> {
+              try {
+                offset.set(Duration.parse(Files.readString(file).strip()));
+                LOG.warning(() -> "Platform clock ahead by " + offset.get() + " (" + file + ")");
+              } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> "Clock offset in " + file + " ignored: " + e);
+              }
+            });
+  }
+
+  private static java.util.Optional<Path> offsetFile() {
+    String domain = System.getProperty("com.sun.aas.instanceRoot");
+    if (!Boolean.getBoolean(ADJUSTABLE) || domain == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Path.of(domain, "config", "kameng-clock-offset"));
+  }
 
   @PermitAll
   public Instant now() {
