@@ -1146,6 +1146,17 @@ public class Order {
     return Optional.ofNullable(escalatedAt);
   }
 
+  /** When the latest event of this type happened, if any. */
+  public Optional<Instant> lastEvent(OrderEventType type) {
+    Instant last = null;
+    for (OrderEvent event : timeline) {
+      if (event.event() == type) {
+        last = event.occurredAt();
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
   /** The buyer's notices, oldest first. */
   public List<OrderNotice> notices() {
     return Collections.unmodifiableList(notices);

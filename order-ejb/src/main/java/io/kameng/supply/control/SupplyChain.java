@@ -6,6 +6,7 @@ import io.kameng.merchants.control.MerchantChannel;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
 import io.kameng.order.entity.OrderEvent;
+import io.kameng.order.entity.OrderEventType;
 import io.kameng.order.entity.OrderOwner;
 import io.kameng.order.entity.OrderState;
 import io.kameng.order.entity.StuckReason;
@@ -44,14 +45,19 @@ public class SupplyChain {
   @Inject MerchantChannel merchants;
 
   public void sendToNext(Order order, Instant now) {
-    List<SupplierOrder> tried = book.ofOrder(order.id());
+    // A person's re-dispatch starts the chain afresh: suppliers tried before it may be asked again.
+    Instant since = order.lastEvent(OrderEventType.REDISPATCHED).orElse(Instant.MIN);
+    List<SupplierOrder> tried =
+        book.ofOrder(order.id()).stream()
+            .filter(recharge -> !recharge.createdAt().isBefore(since))
+            .toList();
     Set<String> triedProviders =
         tried.stream().map(SupplierOrder::provider).collect(Collectors.toSet());
     Product product = products.byId(order.productId()).orElseThrow();
     String account = order.buyerInput().get(product.type().fields().get(0).property());
     BigDecimal amount = product.faceValue().multiply(BigDecimal.valueOf(order.quantity()));
     Instant supplyBy = now.plus(OrderSettings.SUPPLIER_TIME);
-    int number = tried.size();
+    int number = book.ofOrder(order.id()).size();
     for (SupplierGateway supplier : suppliers.chainFor(product)) {
       if (triedProviders.contains(supplier.provider())) {
         continue;

@@ -174,4 +174,8 @@ public class SupplierOrder {
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
   }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }
