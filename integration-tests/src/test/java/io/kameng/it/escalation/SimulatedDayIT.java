@@ -86,6 +86,19 @@ class SimulatedDayIT {
     long grabPool = TestData.product("card", true);
     String merchant = TestAccounts.create("daym", Role.MERCHANT, "merchant-secret-1");
     TestMerchantDesk.act(merchant, "online");
+    assertThat(
+            FixtureClient.create(
+                "orders",
+                Map.of(
+                    "action",
+                    "standing",
+                    "merchant",
+                    merchant,
+                    "standing",
+                    "ACTIVE",
+                    "limit",
+                    "200")))
+        .isEqualTo("ok");
     long buyerInput = TestData.merchantProduct("game", merchant);
     assertThat(TestStaffDesk.act(ADMIN, "settings", "s.risk-products", Long.toString(risky)))
         .isEqualTo("risk-products");

@@ -2,6 +2,8 @@ package io.kameng.escalation.boundary;
 
 import io.kameng.escalation.control.Compensation;
 import io.kameng.identity.entity.Role;
+import io.kameng.merchants.control.MerchantRoster;
+import io.kameng.merchants.entity.StrikeKind;
 import io.kameng.order.control.OrderBook;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.LadderStep;
@@ -37,6 +39,7 @@ public class EscalationLadder {
   @Inject OrderBook orders;
   @Inject RefundRequests refunds;
   @Inject Compensation compensation;
+  @Inject MerchantRoster roster;
   @Inject PlatformClock clock;
 
   /**
@@ -61,6 +64,7 @@ public class EscalationLadder {
     }
     switch (order.ladderStep().orElseThrow()) {
       case DELAY_NOTICE -> {
+        countAgainstMerchant(order, now, "delay notice");
         Instant pool = times.dueOf(LadderStep.EXCEPTION_POOL, from);
         order.noticeDelay(now, order.currentCause(), later(pool, now));
         order.climb(Optional.of(LadderStep.EXCEPTION_POOL), pool);
@@ -68,6 +72,7 @@ public class EscalationLadder {
       case EXCEPTION_POOL -> {
         StuckReason cause = order.currentCause();
         Optional<String> merchant = order.merchant();
+        countAgainstMerchant(order, now, "exception pool");
         Instant refund = times.dueOf(LadderStep.AUTO_REFUND, from);
         order.escalate(now, cause, later(refund, now));
         compensation.issueIfOwed(order, cause, merchant, now);
@@ -131,6 +136,13 @@ public class EscalationLadder {
       }
     }
     return due.size();
+  }
+
+  /** A late order a merchant holds counts against the merchant (for its KPI score). */
+  private void countAgainstMerchant(Order order, Instant now, String step) {
+    if (order.currentCause() == StuckReason.MERCHANT && order.merchant().isPresent()) {
+      roster.strike(order.merchant().get(), order.id(), StrikeKind.ORDER_DELAYED, step, now);
+    }
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -11,5 +11,10 @@ public enum StrikeKind {
   /** Accepted an order and did not deliver it in time. */
   FULFIL_MISSED,
   /** Sent an order back to the pool. */
-  REJECTED
+  REJECTED,
+  /**
+   * An order it held was late on the escalation ladder (the buyer got the delay notice, or the
+   * order went to the exception pool): the stuck reason MERCHANT counted against the merchant.
+   */
+  ORDER_DELAYED
 }

@@ -922,6 +922,17 @@ public class Order {
   public void redispatch(Instant now, String person, Instant verifyBy) {
     requireHandler(person);
     String keeper = handler;
+    if (state == OrderState.VERIFYING || state == OrderState.PAID) {
+      // Its checks stalled: they run again (the dispatch takes paid and verifying orders alike).
+      owner = OrderOwner.PLATFORM;
+      stuckReason = null;
+      escalatedAt = null;
+      deadline = Objects.requireNonNull(verifyBy, "A deadline is required.");
+      expectedAt = verifyBy;
+      updatedAt = now;
+      record(now, person, OrderEventType.REDISPATCHED, null);
+      return;
+    }
     moveTo(
         OrderState.VERIFYING,
         OrderEventType.REDISPATCHED,
