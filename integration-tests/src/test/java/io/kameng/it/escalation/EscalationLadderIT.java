@@ -10,6 +10,7 @@ import io.kameng.it.TestAccounts;
 import io.kameng.it.TestData;
 import io.kameng.it.TestFixtures;
 import io.kameng.it.TestLadder;
+import io.kameng.it.TestMerchantDesk;
 import io.kameng.it.TestMerchantSignIn;
 import io.kameng.it.TestOrders;
 import io.kameng.it.TestProducts;
@@ -56,6 +57,7 @@ class EscalationLadderIT {
         TestData.class,
         TestLadder.class,
         TestMerchantSignIn.class,
+        TestMerchantDesk.class,
         TestStaffDesk.class);
   }
 
@@ -171,11 +173,7 @@ class EscalationLadderIT {
   @Test
   void aHoldKeepsTheAutomaticRefundAwayUntilItsDeadline() throws Exception {
     Placed order = stuckOrder();
-    toLadderStep(order, AFTER); // delay notice
-    climb();
-    toLadderStep(order, AFTER); // exception pool
-    climb();
-    Paying.await(() -> ladderOf(order).contains(" pool "));
+    intoThePool(order);
     String admin = "ops" + System.nanoTime() + ":ADMIN";
     String other = "ops2" + System.nanoTime() + ":ADMIN";
     String reviewer = "rev" + System.nanoTime() + ":REVIEWER";
@@ -228,10 +226,7 @@ class EscalationLadderIT {
   @Test
   void anAdminRefundsOrRedispatchesAnOrderFromThePool() throws Exception {
     Placed stuck = stuckOrder();
-    for (int step = 0; step < 2; step++) {
-      toLadderStep(stuck, AFTER);
-      climb();
-    }
+    intoThePool(stuck);
     // A merchant order nobody claimed in time goes to the exception pool too.
     Placed unclaimed = Paying.place(TestData.product("card", true), 1);
     Paying.pay(Paying.startPayment(unclaimed));
@@ -270,6 +265,40 @@ class EscalationLadderIT {
             "HANDED_TO_PLATFORM", "POOL_CLAIMED", "REDISPATCHED", "OFFERED_TO_POOL");
     assertThat(ladderOf(unclaimed)).startsWith("FULFILLING MERCHANT - ").endsWith(" open unheld");
     assertThat(act(admin, "pool")).doesNotContain(unclaimed.orderNo());
+  }
+
+  @Test
+  void aMerchantWhoKeepsAnOrderWaitingIsCountedAndPaysTheVoucher() throws Exception {
+    assertThat(act("chief:ADMIN", "settings", "s.merchant-fulfil-minutes", "180"))
+        .isEqualTo("merchant-fulfil-minutes");
+    String merchant =
+        TestAccounts.create("slow", io.kameng.identity.entity.Role.MERCHANT, "merchant-secret-1");
+    assertThat(TestMerchantDesk.act(merchant, "online")).startsWith("online");
+    Placed order = Paying.place(TestData.merchantProduct("card", merchant), 1);
+    Paying.pay(Paying.startPayment(order));
+    Paying.await(() -> TestMerchantDesk.act(merchant, "myOrders").contains(order.orderNo()));
+    assertThat(TestMerchantDesk.onOrder(merchant, "accept", order.orderNo(), null))
+        .endsWith(":ACCEPTED");
+
+    toLadderStep(order, AFTER);
+    climb();
+    Paying.await(() -> Paying.events(Paying.follow(order)).contains("DELAYED"));
+    assertThat(Paying.follow(order).getString("stuckReason")).isEqualTo("MERCHANT");
+    assertThat(strikes(order, merchant)).isEqualTo("ORDER_DELAYED");
+
+    toLadderStep(order, AFTER);
+    climb();
+    Paying.await(() -> ladderOf(order).contains(" pool "));
+    assertThat(strikes(order, merchant)).isEqualTo("ORDER_DELAYED,ORDER_DELAYED");
+    assertThat(fixture("voucherOf", order)).isEqualTo("1 2.40 MERCHANT " + merchant);
+    assertThat(TestMerchantDesk.onOrder(merchant, "fulfil", order.orderNo(), "too late"))
+        .as("the platform owns it now")
+        .startsWith("refused:");
+  }
+
+  private static String strikes(Placed order, String merchant) {
+    return FixtureClient.create(
+        "orders", Map.of("action", "strikesOf", "orderNo", order.orderNo(), "merchant", merchant));
   }
 
   @Test

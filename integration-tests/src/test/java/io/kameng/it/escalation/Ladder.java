@@ -92,6 +92,19 @@ final class Ladder {
     }
   }
 
+  /**
+   * Takes a stuck order up the ladder into the exception pool: the delay notice at its deadline,
+   * then the exception pool at its own, each awaited (the server's scans may apply them first).
+   */
+  static void intoThePool(Placed order) {
+    toLadderStep(order, 1);
+    climb();
+    Paying.await(() -> Paying.events(Paying.follow(order)).contains("DELAYED"));
+    toLadderStep(order, 1);
+    climb();
+    Paying.await(() -> ladderOf(order).contains(" pool "));
+  }
+
   /** The order's ladder in one line: state owner stuck step handler level pool/open held/unheld. */
   static String ladderOf(Placed order) {
     return fixture("ladderOf", order);

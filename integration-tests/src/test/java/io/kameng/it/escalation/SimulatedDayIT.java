@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -35,6 +36,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -77,6 +79,7 @@ class SimulatedDayIT {
   }
 
   @Test
+  @Timeout(value = 20, unit = TimeUnit.MINUTES) // a day of orders, not one request
   void everyPaidOrderEndsFulfilledRefundedOrHeldWithinTheLadder() throws Exception {
     long normal = stocked(700);
     long lostNotices = stocked(250);
@@ -142,6 +145,7 @@ class SimulatedDayIT {
                     + "\"}",
             false));
     int total = orders.values().stream().mapToInt(List::size).sum();
+    System.out.printf("Simulated day: %d orders paid%n", total);
     runScans();
 
     // The merchant finds every game account wrong; the buyers never correct them.
@@ -275,7 +279,7 @@ class SimulatedDayIT {
   private static List<Placed> pay(
       long product, int count, java.util.function.IntFunction<String> input, boolean loseNotice)
       throws Exception {
-    ExecutorService buyers = Executors.newFixedThreadPool(4);
+    ExecutorService buyers = Executors.newFixedThreadPool(8);
     try {
       List<Future<Placed>> placed = new ArrayList<>();
       for (int i = 0; i < count; i++) {

@@ -115,11 +115,7 @@ class StaffPagesIT {
   @Test
   void anAdminHoldsThenRefundsALateOrderInTheExceptionPool() throws Exception {
     Placed order = stuckOrder();
-    toLadderStep(order, 1);
-    climb();
-    toLadderStep(order, 1);
-    climb();
-    Paying.await(() -> ladderOf(order).contains(" pool "));
+    intoThePool(order);
     String admin = TestAccounts.create("ad", Role.ADMIN, PASSWORD);
 
     browser = Browser.open("zh-CN");
