@@ -88,6 +88,7 @@ public class TestFixtures {
    * One run of the ladder's scans as the order scan does them (overdue reviews, uncorrected input,
    * the ladder's steps), every due batch; answers how many orders were due.
    */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public int climbLadder() {
     int due = 0;
     int batch;
@@ -99,6 +100,7 @@ public class TestFixtures {
   }
 
   /** Sends the due notices, every batch; answers how many were due. */
+  @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
   public int deliverNotices() {
     int due = 0;
     int batch;

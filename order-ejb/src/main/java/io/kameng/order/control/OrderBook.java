@@ -383,38 +383,44 @@ public class OrderBook {
 
   // ---- The escalation ladder, the review queue and the exception pool ----
 
+  /** The ladder's kinds of due orders: their due column and condition. */
+  public enum Due {
+    /** The next ladder step (only open paid orders have a ladder due time). */
+    LADDER_STEP("ladder_due", "TRUE"),
+    /** The buyer did not correct the input in time. */
+    BUYER_INPUT("deadline", "state = 'AWAITING_BUYER'"),
+    /** A review is overdue. */
+    REVIEW("deadline", "state = 'IN_REVIEW' AND owner = 'RISK_REVIEW'");
+
+    final String column;
+    final String condition;
+
+    Due(String column, String condition) {
+      this.column = column;
+      this.condition = condition;
+    }
+  }
+
   /**
-   * Claims up to {@code limit} orders whose next ladder step is due, the most overdue first. Only
-   * open paid orders have a ladder due time, so the scan reads the due ones only, whatever the
-   * number of orders that are not due.
+   * The ids of up to {@code limit} orders due for {@code kind}, the most overdue first (a plain
+   * read through the index on the due column: orders that are not due cost nothing).
    */
-  public List<Order> claimDueOnLadder(Instant now, int limit) {
-    return DueRows.claim(em, Order.class, "customer_order", "ladder_due", List.of(), now, limit);
+  public List<Long> dueIds(Due kind, Instant now, int limit) {
+    return DueRows.dueIds(em, "customer_order", kind.column, kind.condition, now, limit);
   }
 
-  /** Claims up to {@code limit} orders whose buyer did not correct the input in time. */
-  public List<Order> claimDueAwaitingBuyer(Instant now, int limit) {
-    return DueRows.claim(
-        em,
-        Order.class,
-        "customer_order",
-        "deadline",
-        List.of(OrderState.AWAITING_BUYER),
-        now,
-        limit);
+  /** Claims the order if it is still due for {@code kind} and no other transaction holds it. */
+  public Optional<Order> claimDue(Due kind, long id, Instant now) {
+    return DueRows.claimOne(
+        em, Order.class, "customer_order", kind.column, kind.condition, id, now);
   }
 
-  /** Claims up to {@code limit} orders in the review queue whose review is overdue. */
-  public List<Order> claimDueReviews(Instant now, int limit) {
-    return DueRows.claim(
-        em,
-        Order.class,
-        "customer_order",
-        "deadline",
-        List.of(OrderState.IN_REVIEW),
-        "owner = 'RISK_REVIEW'",
-        now,
-        limit);
+  /** Puts a step that failed on an order off until {@code retryAt}, so it does not block others. */
+  public void postpone(Due kind, long id, Instant retryAt) {
+    em.createNativeQuery("UPDATE customer_order SET " + kind.column + " = ?1 WHERE id = ?2")
+        .setParameter(1, java.sql.Timestamp.from(retryAt))
+        .setParameter(2, id)
+        .executeUpdate();
   }
 
   /** The condition of an order in the review queue; with a level, at that level. */

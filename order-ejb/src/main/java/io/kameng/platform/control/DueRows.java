@@ -1,6 +1,7 @@
 package io.kameng.platform.control;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -100,7 +101,60 @@ public final class DueRows {
       claim.setParameter(position++, state.name());
     }
     claim.setParameter(position, Timestamp.from(now));
-    return ids(claim).stream().map(id -> em.find(type, id)).toList();
+    // Read as locked: a plain read would see the transaction's snapshot, taken by the first read
+    // above, and miss what another transaction committed before the lock was ours.
+    return ids(claim).stream()
+        .map(id -> em.find(type, id, LockModeType.PESSIMISTIC_WRITE))
+        .toList();
+  }
+
+  /**
+   * The ids of up to {@code limit} rows whose {@code dueColumn} is at or before {@code now} and
+   * that meet {@code condition}, most overdue first: a plain read, for claiming them one by one.
+   */
+  public static List<Long> dueIds(
+      EntityManager em, String table, String dueColumn, String condition, Instant now, int limit) {
+    return ids(
+        em.createNativeQuery(
+                "SELECT id FROM "
+                    + table
+                    + " WHERE ("
+                    + condition
+                    + ") AND "
+                    + dueColumn
+                    + " <= ? ORDER BY "
+                    + dueColumn
+                    + " LIMIT ?")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, limit));
+  }
+
+  /**
+   * Claims the row {@code id} if it is still due and meets {@code condition} and no other
+   * transaction holds it; read as locked.
+   */
+  public static <T> java.util.Optional<T> claimOne(
+      EntityManager em,
+      Class<T> type,
+      String table,
+      String dueColumn,
+      String condition,
+      long id,
+      Instant now) {
+    return ids(
+            em.createNativeQuery(
+                    "SELECT id FROM "
+                        + table
+                        + " WHERE id = ? AND ("
+                        + condition
+                        + ") AND "
+                        + dueColumn
+                        + " <= ? FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id)
+                .setParameter(2, Timestamp.from(now)))
+        .stream()
+        .findFirst()
+        .map(found -> em.find(type, found, LockModeType.PESSIMISTIC_WRITE));
   }
 
   /** The ids a native {@code SELECT id ...} answered. */
