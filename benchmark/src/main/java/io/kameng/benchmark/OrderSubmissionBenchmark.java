@@ -43,7 +43,15 @@ import java.util.logging.Logger;
  *       same raw JDBC figures ({@link NoticeHandlingBenchmark}).
  * </ol>
  *
- * Before the first run, 30 s of orders at 4 threads let the server's JIT compile the order path;
+ * <p>Before all of these, as a phase of its own, the escalation ladder at a million open orders
+ * ({@link LadderBenchmark}): the cost of its scan while nothing is due and the lag of the steps
+ * that come due. It runs first because the order runs leave their unpaid orders to the expiry scan
+ * 15 minutes later, work that would run in the background of a later ladder phase; its orders are
+ * deleted again (and InnoDB's purge of them awaited) before the order runs begin. The system
+ * property {@code kameng.bench.ladder} chooses: {@code first} (the default), {@code only} (the
+ * ladder alone) or {@code skip} (without the ladder).
+ *
+ * <p>Before the first run, 30 s of orders at 4 threads let the server's JIT compile the order path;
  * measured without them, the first run would mostly show a cold server.
  *
  * <p>The targets of the issue (throughput at least 25% of the raw JDBC rate at the same
@@ -57,7 +65,8 @@ import java.util.logging.Logger;
  * shortened for a trial run with the system properties {@code kameng.bench.serverWarmUpSeconds}
  * (default 30), {@code kameng.bench.warmUpSeconds} (5), {@code kameng.bench.measureSeconds} (20),
  * {@code kameng.bench.openLoopSeconds} (30), {@code kameng.bench.pipelineMeasureSeconds} (20) and
- * {@code kameng.bench.noticeMeasureSeconds} (10).
+ * {@code kameng.bench.noticeMeasureSeconds} (10); the ladder's sizes with those {@link
+ * LadderBenchmark} names. The build passes them on from Maven's command line ({@code -D...}).
  */
 public final class OrderSubmissionBenchmark {
 
@@ -84,6 +93,7 @@ public final class OrderSubmissionBenchmark {
   private final Duration openLoop = seconds("kameng.bench.openLoopSeconds", 30);
   private final Duration noticesMeasured = seconds("kameng.bench.noticeMeasureSeconds", 10);
   private final Duration pipelineMeasured = seconds("kameng.bench.pipelineMeasureSeconds", 20);
+  private final String ladderPhase = System.getProperty("kameng.bench.ladder", "first");
   private final PrintStream out;
 
   private OrderSubmissionBenchmark(PrintStream out) {
@@ -150,7 +160,26 @@ public final class OrderSubmissionBenchmark {
 
   /** Runs every measurement and prints them; answers 1 when a POST or a notice failed. */
   private int run(KamengStack stack, Path home) throws Exception {
+    if (!List.of("first", "only", "skip").contains(ladderPhase)) {
+      throw new IllegalArgumentException(
+          "kameng.bench.ladder must be first, only or skip, was: " + ladderPhase);
+    }
     OrderApi api = OrderApi.awaitCardKeyProduct(stack.server().httpUrl(), DEPLOY_PATIENCE);
+    LadderBenchmark.removeLeftovers(stack.database(), out);
+    LadderBenchmark ladderBenchmark = null;
+    LadderBenchmark.Outcome ladder = null;
+    if (!ladderPhase.equals("skip")) {
+      ladderBenchmark =
+          new LadderBenchmark(
+              stack.database(), LadderBenchmark.Settings.fromSystemProperties(), out);
+      ladder = ladderBenchmark.run();
+      if (ladderPhase.equals("only")) {
+        printHeader("Kameng escalation ladder benchmark");
+        ladderBenchmark.print(ladder);
+        return ladder.right() ? 0 : 1;
+      }
+      out.println("  " + ladderBenchmark.awaitPurge());
+    }
     out.printf(
         "Ordering card-key product %d at %s; warming the server up for %d s%n",
         api.productId(), stack.server().httpUrl(), serverWarmUp.toSeconds());
@@ -198,6 +227,10 @@ public final class OrderSubmissionBenchmark {
         new NoticeHandlingBenchmark(signer, stack.database(), warmUp, noticesMeasured, out);
     NoticeHandlingBenchmark.Outcome notices = noticeBenchmark.run(raw);
 
+    printHeader("Kameng order submission benchmark");
+    if (ladder != null) {
+      ladderBenchmark.print(ladder);
+    }
     printClosedLoop(rows);
     printOpenLoop(open);
     pipelineBenchmark.print(pipelines, raw);
@@ -210,7 +243,15 @@ public final class OrderSubmissionBenchmark {
     boolean allDelivered =
         printFailures(
             "Fulfilment pipelines (order to card key)", List.copyOf(pipelines.runs().values()));
-    return allPosted && allPrepared && allTaken && allDelivered && pipelines.keysRight() ? 0 : 1;
+    boolean ladderRight = ladder == null || ladder.right();
+    return allPosted
+            && allPrepared
+            && allTaken
+            && allDelivered
+            && pipelines.keysRight()
+            && ladderRight
+        ? 0
+        : 1;
   }
 
   private void progress(String what, int load, Load.Result result) {
@@ -224,13 +265,17 @@ public final class OrderSubmissionBenchmark {
         result.failures().count());
   }
 
-  private void printClosedLoop(List<Row> rows) {
+  private void printHeader(String what) {
     out.println();
     out.printf(
-        "Kameng order submission benchmark, %s, %d cores, Java %s%n",
+        "%s, %s, %d cores, Java %s%n",
+        what,
         Instant.now().truncatedTo(ChronoUnit.MINUTES),
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
+  }
+
+  private void printClosedLoop(List<Row> rows) {
     out.println();
     out.printf(
         "Closed loop: each thread sends its next request when the last one answered;"
