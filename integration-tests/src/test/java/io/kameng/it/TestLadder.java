@@ -81,6 +81,16 @@ public class TestLadder extends HttpServlet {
                       + " FROM risk_decision d JOIN customer_order o ON o.id = d.order_id"
                       + " WHERE o.order_no = ?",
                   orderNo);
+          case "unpaid" -> {
+            String products = request.getParameter("products");
+            if (!products.matches("[0-9]+(,[0-9]+)*")) {
+              throw new IllegalArgumentException(products);
+            }
+            yield single(
+                "SELECT COUNT(*) FROM customer_order WHERE state = 'SUBMITTED' AND product_id IN ("
+                    + products
+                    + ")");
+          }
           case "dayReport" ->
               dayReport(request.getParameter("products"), request.getParameter("now"));
           default -> throw new IllegalArgumentException(request.getParameter("action"));

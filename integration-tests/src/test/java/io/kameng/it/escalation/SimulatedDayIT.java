@@ -145,8 +145,21 @@ class SimulatedDayIT {
                     + "\"}",
             false));
     int total = orders.values().stream().mapToInt(List::size).sum();
+    String products =
+        List.of(normal, lostNotices, shortStock, risky, phone, grabPool, buyerInput).stream()
+            .map(String::valueOf)
+            .collect(Collectors.joining(","));
+    // The gateway's notices of 1,900 payments take a while; the lost ones are found by the
+    // platform's first payment query, a minute after each payment started.
+    Paying.advance(61);
+    java.time.Instant paidBy = java.time.Instant.now().plusSeconds(240);
+    while (!FixtureClient.create("ladder", Map.of("action", "unpaid", "products", products))
+        .equals("0")) {
+      assertThat(java.time.Instant.now()).as("every payment confirmed").isBefore(paidBy);
+      runScans();
+      Thread.sleep(1_000);
+    }
     System.out.printf("Simulated day: %d orders paid%n", total);
-    runScans();
 
     // The merchant finds every game account wrong; the buyers never correct them.
     for (Placed order : orders.get("neverCorrected")) {
@@ -207,10 +220,6 @@ class SimulatedDayIT {
     awaitQuiet();
 
     String now = now().toString();
-    String products =
-        List.of(normal, lostNotices, shortStock, risky, phone, grabPool, buyerInput).stream()
-            .map(String::valueOf)
-            .collect(Collectors.joining(","));
     String report =
         FixtureClient.create(
             "ladder", Map.of("action", "dayReport", "products", products, "now", now));

@@ -18,12 +18,12 @@ import java.util.logging.Logger;
 
 /**
  * Applies the due steps of the escalation ladder: the due orders are found by a plain read through
- * the index of their due time (one batch at a time), then each step is applied in the order's own
- * transaction with the order claimed ({@code FOR UPDATE SKIP LOCKED}, see {@link LadderSteps}): any
- * number of scans on any number of servers apply each step once, a step that came while no server
- * ran is applied by the first scan after the start, once, and an order whose step fails is tried
- * again a few minutes later without holding up the others. Times are the platform settings in
- * effect.
+ * the index of their due time (one batch at a time), then each step is applied with the order
+ * claimed ({@code FOR UPDATE SKIP LOCKED}, see {@link LadderSteps}) in the transaction that changes
+ * it, a few orders per transaction: any number of scans on any number of servers apply each step
+ * once, a step that came while no server ran is applied by the first scan after the start, once,
+ * and an order whose step fails is done alone and, failing again, tried a few minutes later without
+ * holding up the others. Times are the platform settings in effect.
  */
 @Stateless
 @RolesAllowed(Role.Names.ADMIN)
@@ -33,6 +33,12 @@ public class EscalationLadder {
   private static final Logger LOG = Logger.getLogger(EscalationLadder.class.getName());
 
   public static final int BATCH = 100;
+
+  /**
+   * Orders stepped per transaction: each claimed and changed on its own row, committed together;
+   * should one fail, its chunk is done again order by order.
+   */
+  static final int CHUNK = 20;
 
   /** When a step that failed on an order is tried again. */
   static final Duration RETRY = Duration.ofMinutes(5);
@@ -65,17 +71,29 @@ public class EscalationLadder {
   private int applyDue(Due kind) {
     Instant now = clock.now();
     List<Long> due = steps.dueIds(kind, now, BATCH);
-    for (long orderId : due) {
+    for (int from = 0; from < due.size(); from += CHUNK) {
+      List<Long> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
       try {
-        steps.apply(kind, orderId, now);
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Ladder step " + kind + " failed on order " + orderId + "; tried again in " + RETRY,
-            e);
-        steps.postpone(kind, orderId, clock.now().plus(RETRY));
+        steps.applyAll(kind, chunk, now);
+      } catch (RuntimeException chunkFailed) {
+        // One order's step failed and took its chunk's transaction with it: one by one now.
+        for (long orderId : chunk) {
+          applyAlone(kind, orderId, now);
+        }
       }
     }
     return due.size();
+  }
+
+  private void applyAlone(Due kind, long orderId, Instant now) {
+    try {
+      steps.apply(kind, orderId, now);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Ladder step " + kind + " failed on order " + orderId + "; tried again in " + RETRY,
+          e);
+      steps.postpone(kind, orderId, clock.now().plus(RETRY));
+    }
   }
 }

@@ -39,6 +39,10 @@ public class LadderSteps {
 
   /** Applies the order's due step of {@code kind}; answers whether it did (false: not ours). */
   public boolean apply(Due kind, long orderId, Instant now) {
+    return applyHere(kind, orderId, now);
+  }
+
+  private boolean applyHere(Due kind, long orderId, Instant now) {
     Optional<Order> claimed = orders.claimDue(kind, orderId, now);
     if (claimed.isEmpty()) {
       return false;
@@ -61,6 +65,17 @@ public class LadderSteps {
   /** The orders due for {@code kind}, the most overdue first (a plain read). */
   public java.util.List<Long> dueIds(Due kind, Instant now, int limit) {
     return orders.dueIds(kind, now, limit);
+  }
+
+  /** Applies the due steps of these orders in one transaction; answers how many it applied. */
+  public int applyAll(Due kind, java.util.List<Long> orderIds, Instant now) {
+    int applied = 0;
+    for (long orderId : orderIds) {
+      if (applyHere(kind, orderId, now)) {
+        applied++;
+      }
+    }
+    return applied;
   }
 
   /** A step that failed is tried again at {@code retryAt}, so it does not hold up the others. */

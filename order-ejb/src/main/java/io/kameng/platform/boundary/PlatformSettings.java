@@ -134,11 +134,9 @@ public class PlatformSettings {
     return List.copyOf(changed.keySet());
   }
 
-  /** The latest changes, newest first. */
+  /** The latest changes, the last made first. */
   public List<SettingChange> history(int limit) {
-    return em.createQuery(
-            "SELECT c FROM SettingChange c ORDER BY c.changedAt DESC, c.id DESC",
-            SettingChange.class)
+    return em.createQuery("SELECT c FROM SettingChange c ORDER BY c.id DESC", SettingChange.class)
         .setMaxResults(Math.max(1, Math.min(limit, 500)))
         .getResultList();
   }
