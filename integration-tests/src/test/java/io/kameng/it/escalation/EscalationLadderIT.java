@@ -118,7 +118,7 @@ class EscalationLadderIT {
     Paying.advance(-BEFORE + AFTER);
     climb();
     Paying.awaitState(order, "REFUNDING");
-    Paying.refund();
+    refundAllDue();
     JsonObject refunded = Paying.awaitState(order, "REFUNDED");
     assertThat(refunded.getJsonArray("refunds").getJsonObject(0).getString("reason"))
         .isEqualTo("AUTO_REFUND");
@@ -242,7 +242,7 @@ class EscalationLadderIT {
         .isEqualTo("refused:pool.reasonRequired");
     assertThat(act(admin, "poolRefund", "orderNo", stuck.orderNo(), "text", "buyer asked by phone"))
         .isEqualTo("ok");
-    Paying.refund();
+    refundAllDue();
     JsonObject refunded = Paying.awaitState(stuck, "REFUNDED");
     assertThat(refunded.getJsonArray("refunds").getJsonObject(0).getString("reason"))
         .isEqualTo("STAFF_REFUND");

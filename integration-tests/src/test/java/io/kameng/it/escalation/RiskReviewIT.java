@@ -113,7 +113,7 @@ class RiskReviewIT {
         .isEqualTo("refused:review.reasonRequired");
     assertThat(act(reviewer, "reject", "orderNo", order.orderNo(), "text", "stolen card suspected"))
         .isEqualTo("ok");
-    Paying.refund();
+    refundAllDue();
     JsonObject refunded = Paying.awaitState(order, "REFUNDED");
     assertThat(refunded.getJsonArray("refunds").getJsonObject(0).getString("reason"))
         .isEqualTo("REVIEW_REJECTED");
@@ -167,7 +167,7 @@ class RiskReviewIT {
     Placed order = Paying.place(stockedProduct(1), 1, "{\"deliveryContact\": \"" + contact + "\"}");
     Paying.pay(Paying.startPayment(order));
     Paying.awaitState(order, "REFUNDING");
-    Paying.refund();
+    refundAllDue();
     JsonObject refunded = Paying.awaitState(order, "REFUNDED");
     assertThat(refunded.getJsonArray("refunds").getJsonObject(0).getString("reason"))
         .isEqualTo("RISK_BLOCKED");
