@@ -75,9 +75,9 @@ final class LadderBenchmark {
   static final int CLAIM_BATCH = 100;
   static final Duration LAG_TARGET = Duration.ofSeconds(5);
 
-  /** The candidate query of the ladder scan exactly as {@code DueRows.claim} builds it. */
+  /** The candidate query of the ladder scan exactly as {@code DueRows.dueIds} builds it. */
   static final String CANDIDATES =
-      "SELECT id FROM customer_order WHERE TRUE AND (TRUE) AND ladder_due <= ?"
+      "SELECT id FROM customer_order WHERE (TRUE) AND ladder_due <= ?"
           + " ORDER BY ladder_due LIMIT ?";
 
   /** The dispatcher's query for products whose orders wait for a restock. */
