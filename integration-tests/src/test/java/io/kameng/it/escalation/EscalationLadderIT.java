@@ -296,6 +296,48 @@ class EscalationLadderIT {
         .startsWith("refused:");
   }
 
+  @Test
+  void aBuyerWhoDoesNotCorrectTheInputInADayIsRefundedAndTheLadderWaitsMeanwhile()
+      throws Exception {
+    String merchant =
+        TestAccounts.create("chk", io.kameng.identity.entity.Role.MERCHANT, "merchant-secret-1");
+    assertThat(TestMerchantDesk.act(merchant, "online")).startsWith("online");
+    Placed order =
+        Paying.place(
+            TestData.merchantProduct("game", merchant),
+            1,
+            "{\"gameAccount\": \"nobody_here\", \"gameServer\": \"天空岛\", \"roleId\": \"R-9\"}");
+    Paying.pay(Paying.startPayment(order));
+    Paying.await(() -> TestMerchantDesk.act(merchant, "myOrders").contains(order.orderNo()));
+    TestMerchantDesk.onOrder(merchant, "accept", order.orderNo(), null);
+    assertThat(TestMerchantDesk.onOrder(merchant, "report", order.orderNo(), "没有这个账号"))
+        .isEqualTo("ok");
+    JsonObject asked = Paying.follow(order);
+    assertThat(asked.getString("state")).isEqualTo("AWAITING_BUYER");
+    Instant correctBy = Instant.parse(asked.getString("expectedAt"));
+    assertThat(fixture("ladderDue", order)).as("the ladder waits for the buyer").isEqualTo("-");
+
+    moveTo(correctBy.minusSeconds(60));
+    climb();
+    JsonObject waiting = Paying.follow(order);
+    assertThat(waiting.getString("state")).isEqualTo("AWAITING_BUYER");
+    assertThat(Paying.events(waiting))
+        .as("the buyer's own time is no delay")
+        .doesNotContain("DELAYED");
+
+    Paying.advance(61);
+    climb();
+    Paying.awaitState(order, "REFUNDING");
+    refundAllDue();
+    JsonObject refunded = Paying.awaitState(order, "REFUNDED");
+    assertThat(refunded.getJsonArray("refunds").getJsonObject(0).getString("reason"))
+        .isEqualTo("BUYER_INPUT_MISSING");
+    assertThat(refunded.isNull("voucher")).as("no compensation for the buyer's own delay").isTrue();
+    assertThat(notices(order))
+        .extracting(n -> n.substring(0, n.indexOf(':')))
+        .containsExactly("PAID", "ACTION_NEEDED", "REFUNDING", "REFUNDED");
+  }
+
   private static String strikes(Placed order, String merchant) {
     return FixtureClient.create(
         "orders", Map.of("action", "strikesOf", "orderNo", order.orderNo(), "merchant", merchant));
