@@ -44,6 +44,35 @@ final class Ladder {
     return order;
   }
 
+  /** A new platform card-key product with {@code keys} keys in stock. */
+  static long stockedProduct(int keys) {
+    long product = TestData.product("stocked-card", true);
+    importKeys(product, keys);
+    return product;
+  }
+
+  /** Stocks {@code keys} new keys for the product (a restock). */
+  static void importKeys(long product, int keys) {
+    StringBuilder csv = new StringBuilder();
+    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
+    for (int i = 0; i < keys; i++) {
+      csv.append("D").append(tag).append('-').append(i).append('\n');
+    }
+    assertThat(
+            FixtureClient.create(
+                "orders",
+                Map.of(
+                    "action",
+                    "importKeys",
+                    "productId",
+                    Long.toString(product),
+                    "csv",
+                    csv.toString(),
+                    "acceptValidRows",
+                    "false")))
+        .startsWith("stored=true");
+  }
+
   static String fixture(String action, Placed order) {
     return FixtureClient.create("ladder", Map.of("action", action, "orderNo", order.orderNo()));
   }

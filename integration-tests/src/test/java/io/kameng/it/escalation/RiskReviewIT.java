@@ -4,7 +4,6 @@ import static io.kameng.it.TestStaffDesk.act;
 import static io.kameng.it.escalation.Ladder.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.TestAccounts;
 import io.kameng.it.TestData;
@@ -19,7 +18,6 @@ import io.kameng.it.payment.Paying.Placed;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -208,28 +206,5 @@ class RiskReviewIT {
     moveTo(paid.plus(Duration.ofMinutes(20)).plusSeconds(1));
     climb();
     Paying.await(() -> Paying.events(Paying.follow(order)).contains("DELAYED"));
-  }
-
-  /** A platform card-key product with {@code keys} keys in stock. */
-  private static long stockedProduct(int keys) {
-    long product = TestData.product("stocked-card", true);
-    StringBuilder csv = new StringBuilder();
-    for (int i = 0; i < keys; i++) {
-      csv.append("R").append(System.nanoTime()).append("-").append(i).append('\n');
-    }
-    assertThat(
-            FixtureClient.create(
-                "orders",
-                Map.of(
-                    "action",
-                    "importKeys",
-                    "productId",
-                    Long.toString(product),
-                    "csv",
-                    csv.toString(),
-                    "acceptValidRows",
-                    "false")))
-        .startsWith("stored=true");
-    return product;
   }
 }

@@ -81,10 +81,10 @@ class SimulatedDayIT {
   @Test
   @Timeout(value = 20, unit = TimeUnit.MINUTES) // a day of orders, not one request
   void everyPaidOrderEndsFulfilledRefundedOrHeldWithinTheLadder() throws Exception {
-    long normal = stocked(700);
-    long lostNotices = stocked(250);
-    long shortStock = stocked(100);
-    long risky = stocked(250);
+    long normal = stockedProduct(700);
+    long lostNotices = stockedProduct(250);
+    long shortStock = stockedProduct(100);
+    long risky = stockedProduct(250);
     long phone = TestData.product("phone", true);
     long grabPool = TestData.product("card", true);
     String merchant = TestAccounts.create("daym", Role.MERCHANT, "merchant-secret-1");
@@ -313,32 +313,5 @@ class SimulatedDayIT {
     } finally {
       buyers.shutdown();
     }
-  }
-
-  private static long stocked(int keys) {
-    long product = TestData.product("stocked-card", true);
-    importKeys(product, keys);
-    return product;
-  }
-
-  private static void importKeys(long product, int keys) {
-    StringBuilder csv = new StringBuilder();
-    String tag = Long.toString(System.nanoTime(), 36).toUpperCase();
-    for (int i = 0; i < keys; i++) {
-      csv.append("D").append(tag).append('-').append(i).append('\n');
-    }
-    assertThat(
-            FixtureClient.create(
-                "orders",
-                Map.of(
-                    "action",
-                    "importKeys",
-                    "productId",
-                    Long.toString(product),
-                    "csv",
-                    csv.toString(),
-                    "acceptValidRows",
-                    "false")))
-        .startsWith("stored=true");
   }
 }

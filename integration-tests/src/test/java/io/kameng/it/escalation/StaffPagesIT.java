@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.identity.entity.Role;
 import io.kameng.it.Browser;
-import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.TestAccounts;
@@ -19,7 +18,6 @@ import io.kameng.it.TestStaffDesk;
 import io.kameng.it.payment.Paying;
 import io.kameng.it.payment.Paying.Placed;
 import java.time.Duration;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -73,18 +71,7 @@ class StaffPagesIT {
 
   @Test
   void aReviewerClaimsAndApprovesAnOrderOnTheReviewQueue() throws Exception {
-    long product = TestData.product("stocked-card", true);
-    FixtureClient.create(
-        "orders",
-        Map.of(
-            "action",
-            "importKeys",
-            "productId",
-            Long.toString(product),
-            "csv",
-            "Q" + System.nanoTime() + "-1",
-            "acceptValidRows",
-            "false"));
+    long product = stockedProduct(1);
     TestStaffDesk.act("chief:ADMIN", "settings", "s.risk-products", Long.toString(product));
     Placed order = Paying.place(product, 1);
     Paying.pay(Paying.startPayment(order));

@@ -55,11 +55,6 @@ public class ExceptionPool {
     return orders.inExceptionPool(PAGE).stream().map(this::entry).toList();
   }
 
-  /** One order with its timeline and voucher (also after it left the pool). */
-  public PoolEntry order(@NotNull String orderNo) {
-    return entry(orders.byNumber(orderNo).orElseThrow(() -> new OrderNotFoundException(orderNo)));
-  }
-
   /** Claims the order for the caller (refused when it is not in the pool or another has it). */
   public PoolEntry claim(@NotNull String orderNo) {
     Order order = locked(orderNo);

@@ -77,16 +77,6 @@ public class NoticeBook {
     }
   }
 
-  /** The attempts to deliver a notice, oldest first. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<NoticeAttempt> attempts(long noticeId) {
-    return em.createQuery(
-            "SELECT a FROM NoticeAttempt a WHERE a.noticeId = :notice ORDER BY a.id",
-            NoticeAttempt.class)
-        .setParameter("notice", noticeId)
-        .getResultList();
-  }
-
   static String body(OrderNotice notice) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
