@@ -44,6 +44,8 @@ public class KamengTestEnvironment implements LauncherSessionListener {
               // that count orders or look at the time are off unless a test switches them on.
               java.util.Map.of(
                   "kameng.demo-data", "false",
+                  // Tests start reconciliations themselves (ReconciliationIT drives the schedule).
+                  "kameng.reconciliation.schedule", "false",
                   "kameng.clock.adjustable", "true",
                   "kameng.setting.risk-ip-orders", "0",
                   "kameng.setting.risk-buyer-orders", "0",

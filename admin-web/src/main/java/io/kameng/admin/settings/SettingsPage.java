@@ -195,6 +195,13 @@ public class SettingsPage {
                 Setting.RISK_NIGHT_AMOUNT,
                 Setting.RISK_PRODUCTS)));
     groups.add(new Group("notices", List.of(Setting.NOTICE_WEBHOOK_URL)));
+    groups.add(
+        new Group(
+            "reconciliation",
+            List.of(
+                Setting.RECONCILIATION_HOUR,
+                Setting.RECONCILIATION_DEADLINE_HOUR,
+                Setting.RECONCILIATION_POOL_DAYS)));
     Set<Setting> placed = EnumSet.noneOf(Setting.class);
     groups.forEach(group -> placed.addAll(group.settings()));
     List<Setting> other =

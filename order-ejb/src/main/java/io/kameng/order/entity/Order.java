@@ -951,6 +951,15 @@ public class Order {
     record(now, OrderEvent.SYSTEM, OrderEventType.COMPENSATED, amount);
   }
 
+  /**
+   * The nightly reconciliation found a difference on the order (for example a supplier that
+   * recharged it after it was refunded): noted on the timeline, nothing else changes.
+   */
+  public void reconciled(Instant now, String note) {
+    updatedAt = now;
+    record(now, OrderEvent.SYSTEM, OrderEventType.RECONCILED, note);
+  }
+
   private void tell(NoticeKind kind, Instant now) {
     notices.add(new OrderNotice(this, kind, stuckReason, expectedAt, now));
   }

@@ -49,5 +49,7 @@ public enum OrderEventType {
   /** A person at the platform sent the order to be delivered again. */
   REDISPATCHED,
   /** The buyer got a credit voucher for the delay. */
-  COMPENSATED
+  COMPENSATED,
+  /** The nightly reconciliation found a difference on the order with a partner's statement. */
+  RECONCILED
 }

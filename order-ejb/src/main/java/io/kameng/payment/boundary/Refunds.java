@@ -94,12 +94,7 @@ public class Refunds {
         PaymentGateway.RefundAnswer answer =
             gateway.refund(attempt.reference(), refund.requestNo(), refund.amount());
         if (answer.refunded()) {
-          refund.succeeded(now);
-          Order order = orders.lock(refund.orderId());
-          order.paymentRefunded(now, refund.amount().toPlainString());
-          if (order.state() == OrderState.REFUNDING && payments.openRefundsOf(order.id()) == 0) {
-            order.confirmRefund(now);
-          }
+          requests.confirmed(refund, now);
         } else {
           refund.refused(answer.refusal().orElseThrow(), now);
           LOG.warning(

@@ -147,4 +147,10 @@ public class PaymentBook {
   public void record(PaymentNotice notice) {
     em.persist(notice);
   }
+
+  /** The refund, locked for the caller's transaction. */
+  public Optional<Refund> lockRefund(long id) {
+    return Optional.ofNullable(
+        em.find(Refund.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
 }

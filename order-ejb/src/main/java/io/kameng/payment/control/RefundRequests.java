@@ -1,11 +1,14 @@
 package io.kameng.payment.control;
 
+import io.kameng.order.control.OrderBook;
 import io.kameng.order.control.OrderSettings;
 import io.kameng.order.entity.Order;
+import io.kameng.order.entity.OrderState;
 import io.kameng.payment.entity.PaymentAttempt;
 import io.kameng.payment.entity.Refund;
 import io.kameng.payment.entity.RefundReason;
 import io.kameng.payment.entity.RefundRefusedException;
+import io.kameng.payment.entity.RefundState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,6 +34,7 @@ public class RefundRequests {
       EnumSet.of(RefundReason.EXTRA_PAYMENT, RefundReason.LATE_PAYMENT);
 
   @Inject PaymentBook payments;
+  @Inject OrderBook orders;
 
   /** Whether the order's payment has gone back (or is going back) in full. */
   public boolean allRefunded(Order order) {
@@ -75,6 +79,23 @@ public class RefundRequests {
       return Optional.empty();
     }
     return Optional.of(request(order, Optional.empty(), reason, now));
+  }
+
+  /**
+   * The gateway confirmed {@code refund}: recorded, on the order's timeline, and the order becomes
+   * REFUNDED once every refund of it is confirmed. Nothing happens to a refund confirmed already.
+   */
+  public boolean confirmed(Refund refund, Instant now) {
+    if (refund.state() == RefundState.SUCCEEDED) {
+      return false;
+    }
+    refund.succeeded(now);
+    Order order = orders.lock(refund.orderId());
+    order.paymentRefunded(now, refund.amount().toPlainString());
+    if (order.state() == OrderState.REFUNDING && payments.openRefundsOf(order.id()) == 0) {
+      order.confirmRefund(now);
+    }
+    return true;
   }
 
   BigDecimal held(PaymentAttempt payment) {

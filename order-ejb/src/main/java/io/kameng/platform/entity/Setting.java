@@ -37,7 +37,10 @@ public enum Setting {
   RISK_NIGHT_TO_HOUR(Kind.HOUR, "6", 0, 23, null),
   RISK_NIGHT_AMOUNT(Kind.MONEY, "300.00", 0, 1_000_000, null),
   RISK_PRODUCTS(Kind.ID_LIST, "", 0, Long.MAX_VALUE, null),
-  NOTICE_WEBHOOK_URL(Kind.URL, "", 0, 500, "kameng.notices.webhook-url");
+  NOTICE_WEBHOOK_URL(Kind.URL, "", 0, 500, "kameng.notices.webhook-url"),
+  RECONCILIATION_HOUR(Kind.HOUR, "3", 0, 23, "kameng.reconciliation.hour"),
+  RECONCILIATION_DEADLINE_HOUR(Kind.HOUR, "12", 0, 23, "kameng.reconciliation.deadline-hour"),
+  RECONCILIATION_POOL_DAYS(Kind.COUNT, "3", 1, 30, "kameng.reconciliation.pool-days");
 
   /** How a setting's text is read. */
   public enum Kind {
