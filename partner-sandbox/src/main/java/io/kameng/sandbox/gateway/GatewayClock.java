@@ -32,7 +32,7 @@ public class GatewayClock {
     if (step.isNegative()) {
       throw new IllegalArgumentException("The clock only moves forward.");
     }
-    return set(now().plus(step), false);
+    return moveTo(now().plus(step), false);
   }
 
   /**
@@ -43,13 +43,17 @@ public class GatewayClock {
     if (at.isBefore(now())) {
       throw new IllegalArgumentException("The clock only moves forward.");
     }
-    ahead = Duration.between(Instant.now(), at);
-    frozenAt = frozen ? at : null;
-    return now();
+    return moveTo(at, frozen);
   }
 
   /** Holds the clock still where it stands, or lets a frozen clock run on from there. */
   public synchronized Instant freeze(boolean frozen) {
-    return set(now(), frozen);
+    return moveTo(now(), frozen);
+  }
+
+  private Instant moveTo(Instant at, boolean frozen) {
+    ahead = Duration.between(Instant.now(), at);
+    frozenAt = frozen ? at : null;
+    return at;
   }
 }

@@ -26,6 +26,15 @@ class GatewayClockTest {
   }
 
   @Test
+  void advancingByNothingOrLettingRunAnswersWhereTheClockStands() {
+    assertTrue(!clock.advance(Duration.ZERO).isBefore(Instant.now().minusSeconds(1)));
+    Instant at = Instant.now().plus(Duration.ofDays(1));
+    clock.set(at, true);
+    assertEquals(at, clock.freeze(false));
+    assertTrue(!clock.advance(Duration.ZERO).isBefore(at));
+  }
+
+  @Test
   void theClockOnlyMovesForward() {
     assertThrows(
         IllegalArgumentException.class, () -> clock.set(Instant.now().minusSeconds(60), false));
