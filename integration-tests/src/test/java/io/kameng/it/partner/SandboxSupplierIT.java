@@ -176,6 +176,75 @@ class SandboxSupplierIT {
         .isEqualTo(400);
   }
 
+  @Test
+  void theStatementListsTheLinesFinishedRechargesAlsoThoseItsCallerNeverHeardOf() throws Exception {
+    fault("13900000013", "TIMEOUT", 1);
+    fault("13900000014", "CALLBACK_LOST", 0);
+    String plain = requestId();
+    String timedOut = requestId();
+    String lost = requestId();
+    String unknown = requestId();
+    String backup = requestId();
+    recharge(plain, "13900000012");
+    recharge(timedOut, "13900000013");
+    recharge(lost, "13900000014");
+    recharge(unknown, "19990000001");
+    recharge(backup, "13900000015", "backup");
+    Instant deadline = Instant.now().plusSeconds(20);
+    for (String requestId : new String[] {plain, timedOut, lost, unknown, backup}) {
+      while (json(query(requestId)).getString("status").equals("PROCESSING")) {
+        assertThat(Instant.now()).as(requestId + " finished").isBefore(deadline);
+        Thread.sleep(100);
+      }
+    }
+
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    HttpResponse<String> main = SandboxApi.send("GET", "/api/supplier/statements/" + today, null);
+    HttpResponse<String> yesterday =
+        SandboxApi.send("GET", "/api/supplier/statements/" + today.minusDays(1), null);
+    HttpResponse<String> backupLine =
+        SandboxApi.send("GET", "/api/supplier/statements/" + today + "?line=backup", null);
+
+    assertThat(main.statusCode()).isEqualTo(200);
+    assertThat(main.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(
+            t -> assertThat(t).startsWith("text/csv").containsIgnoringCase("utf-8"));
+    java.util.List<String> lines =
+        java.util.stream.Stream.concat(yesterday.body().lines(), main.body().lines()).toList();
+    assertThat(main.body().lines().findFirst())
+        .hasValue("request_id,supplier_order_no,account,amount,result,completed_at");
+    assertThat(lines)
+        .filteredOn(l -> l.startsWith(plain + ","))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .matches(
+                        plain
+                            + ",SUP\\d+,13900000012,100\\.00,SUCCESS,\\d{4}-\\d\\d-\\d\\d"
+                            + " \\d\\d:\\d\\d:\\d\\d"));
+    assertThat(lines).anyMatch(l -> l.startsWith(timedOut + ",SUP") && l.contains(",SUCCESS,"));
+    assertThat(lines).anyMatch(l -> l.startsWith(lost + ",SUP") && l.contains(",SUCCESS,"));
+    assertThat(lines).anyMatch(l -> l.startsWith(unknown + ",SUP") && l.contains(",FAILED,"));
+    assertThat(lines).noneMatch(l -> l.startsWith(backup + ","));
+    assertThat(backupLine.body()).contains(backup + ",BAK").doesNotContain(plain);
+
+    java.util.List<String> body = main.body().lines().toList();
+    String total = body.get(body.size() - 1);
+    java.math.BigDecimal sum =
+        body.subList(1, body.size() - 1).stream()
+            .map(l -> new java.math.BigDecimal(l.split(",")[3]))
+            .reduce(java.math.BigDecimal.ZERO.setScale(2), java.math.BigDecimal::add);
+    assertThat(total).isEqualTo("TOTAL," + (body.size() - 2) + "," + sum.toPlainString());
+
+    assertThat(SandboxApi.send("GET", "/api/supplier/statements/2026-13-01", null).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            SandboxApi.send("GET", "/api/supplier/statements/" + today + "?line=third", null)
+                .statusCode())
+        .isEqualTo(400);
+  }
+
   private static HttpResponse<String> query(String requestId) throws Exception {
     return SandboxApi.send("GET", "/api/supplier/recharges/" + requestId, null);
   }

@@ -4,6 +4,7 @@ import static io.kameng.it.ShopApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.it.FixtureClient;
+import io.kameng.it.GatewayBills;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.SandboxApi;
 import io.kameng.it.ShopApi;
@@ -225,27 +226,23 @@ class PaymentStormIT {
     return invariants;
   }
 
-  /** What the gateway's statements (today and yesterday, China time) say was paid and refunded. */
+  /** What the gateway's bills (today and yesterday, China time) say was paid and refunded. */
   private BigDecimal[] gatewayTotals(List<Storm> storms) throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    List<String> lines = new ArrayList<>();
-    for (LocalDate day : List.of(today.minusDays(1), today)) {
-      lines.addAll(
-          SandboxApi.send("GET", "/api/gateway/statements/" + day, null).body().lines().toList());
-    }
     List<String> ours = storms.stream().map(Storm::orderNo).toList();
     BigDecimal paid = BigDecimal.ZERO;
     BigDecimal refunded = BigDecimal.ZERO;
-    for (String line : lines) {
-      String[] fields = line.split(",", -1);
-      if (fields.length < 5 || ours.stream().noneMatch(fields[2]::startsWith)) {
-        continue;
-      }
-      BigDecimal amount = new BigDecimal(fields[4]);
-      if (fields[0].equals("PAYMENT")) {
-        paid = paid.add(amount);
-      } else {
-        refunded = refunded.add(amount.negate());
+    for (GatewayBills.Bill bill : GatewayBills.of(today.minusDays(1), today)) {
+      for (GatewayBills.Row row : bill.rows()) {
+        if (ours.stream().noneMatch(row.outTradeNo()::startsWith)) {
+          continue;
+        }
+        BigDecimal amount = new BigDecimal(row.received());
+        if (row.payment()) {
+          paid = paid.add(amount);
+        } else {
+          refunded = refunded.add(amount.negate());
+        }
       }
     }
     return Stream.of(paid, refunded).toArray(BigDecimal[]::new);

@@ -4,6 +4,7 @@ import static io.kameng.it.ShopApi.json;
 import static io.kameng.it.payment.Paying.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kameng.it.GatewayBills;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.KamengTestEnvironment;
 import io.kameng.it.ShopApi;
@@ -313,27 +314,28 @@ class PaymentsIT {
     assertThat(paymentTimeline(view).get(4).getString("text")).isEqualTo("本订单收到了第二笔付款，多付的款项正在退回");
     assertThat(countEvents(order, "PAID")).isEqualTo(1);
 
-    // The gateway's statement of the (China) day, and of the day before in case midnight passed.
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-    HttpResponse<String> statement = sandbox("GET", "/api/gateway/statements/" + today, null);
-    HttpResponse<String> dayBefore =
-        sandbox("GET", "/api/gateway/statements/" + today.minusDays(1), null);
-    assertThat(statement.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-    assertThat(statement.body().lines())
-        .first()
-        .isEqualTo("type,trade_no,out_trade_no,refund_request_no,amount,fee,time");
-    assertThat(
-            java.util.stream.Stream.concat(dayBefore.body().lines(), statement.body().lines())
-                .filter(l -> l.contains(order.orderNo())))
+    // The gateway's bill of the (China) day, and of the day before in case midnight passed.
+    java.time.LocalDate today = java.time.LocalDate.now(GatewayBills.CHINA);
+    List<GatewayBills.Bill> bills = GatewayBills.of(today.minusDays(1), today);
+    assertThat(bills.get(1).download().headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
+    assertThat(bills.get(1).detailLines().get(4)).isEqualTo(String.join(",", GatewayBills.COLUMNS));
+    assertThat(bills.stream().flatMap(bill -> bill.rows().stream()))
+        .filteredOn(row -> row.outTradeNo().contains(order.orderNo()))
         .extracting(
-            l ->
-                String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(0, 6))
-                    .replaceAll("SBX\\d+", "T"))
+            row ->
+                String.join(
+                    ",",
+                    row.type(),
+                    row.tradeNo().replaceAll("SBX\\d+", "T"),
+                    row.outTradeNo(),
+                    row.refundRequestNo(),
+                    row.received(),
+                    row.fee()))
         .containsExactly(
-            "PAYMENT,T," + order.reference(1) + ",,48.00,0.29",
-            "PAYMENT,T," + order.reference(2) + ",,48.00,0.29",
-            "REFUND,T," + order.reference(2) + "," + order.reference(2) + "R1,-48.00,-0.29");
+            "交易,T," + order.reference(1) + ",,48.00,-0.29",
+            "交易,T," + order.reference(2) + ",,48.00,-0.29",
+            "退款,T," + order.reference(2) + "," + order.reference(2) + "R1,-48.00,0.29");
   }
 
   @Test

@@ -39,6 +39,8 @@ public class Faults {
   }
 
   private final Map<String, Injected> notices = new ConcurrentHashMap<>();
+  private final Map<String, BillFault> billDays = new ConcurrentHashMap<>();
+  private final Map<String, BillFault> billTrades = new ConcurrentHashMap<>();
   private final Map<Service, Map<String, CallFault>> services =
       Map.of(Service.QUERY, new ConcurrentHashMap<>(), Service.REFUND, new ConcurrentHashMap<>());
 
@@ -57,9 +59,41 @@ public class Faults {
     }
   }
 
+  /** Heals the notice fault of {@code scope}. */
+  public void healNotice(String scope) {
+    notices.remove(scope);
+  }
+
+  /**
+   * Makes the bill go wrong for {@code scope} (a day {@code yyyy-MM-dd} or {@code *} for a day
+   * fault, an {@code out_trade_no} or {@code *} for a payment's); {@code null} heals the scope.
+   */
+  public void inject(String scope, BillFault fault) {
+    if (fault == null) {
+      billDays.remove(scope);
+      billTrades.remove(scope);
+    } else if (fault.forDay()) {
+      billDays.put(scope, fault);
+    } else {
+      billTrades.put(scope, fault);
+    }
+  }
+
   public void clear() {
     notices.clear();
     services.values().forEach(Map::clear);
+    billDays.clear();
+    billTrades.clear();
+  }
+
+  /** The bill fault for a day ({@code yyyy-MM-dd}). */
+  public Optional<BillFault> forBillDay(String day) {
+    return Optional.ofNullable(billDays.getOrDefault(day, billDays.get("*")));
+  }
+
+  /** The bill fault for one payment's rows. */
+  public Optional<BillFault> forBillTrade(String outTradeNo) {
+    return Optional.ofNullable(billTrades.getOrDefault(outTradeNo, billTrades.get("*")));
   }
 
   public Optional<Injected> forTrade(String outTradeNo) {

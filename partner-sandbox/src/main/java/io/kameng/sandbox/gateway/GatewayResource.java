@@ -11,14 +11,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.function.Supplier;
 
 /**
@@ -32,9 +39,11 @@ import java.util.function.Supplier;
  *   <li>{@code GET /sandbox/api/gateway/trades/{outTradeNo}} answers the trade's status (the
  *       merchant's active query);
  *   <li>{@code POST /sandbox/api/gateway/refunds} refunds, once per refund request number;
- *   <li>{@code GET /sandbox/api/gateway/statements/{yyyy-MM-dd}} is the day's statement (CSV);
+ *   <li>{@code GET /sandbox/api/gateway/bills?bill_type=trade&bill_date=yyyy-MM-dd} answers the
+ *       day's trade bill's download URL (valid 30 s) once the bill is ready, and that URL answers
+ *       the bill, a zip of GBK CSV files shaped like Alipay's;
  *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults;
- *   <li>{@code POST /sandbox/api/gateway/clock} moves the gateway's time forward.
+ *   <li>{@code POST /sandbox/api/gateway/clock} moves the gateway's time forward or holds it.
  * </ul>
  */
 @Path("gateway")
@@ -44,6 +53,10 @@ public class GatewayResource {
   @Inject NoticeSender notices;
   @Inject Faults faults;
   @Inject GatewayClock clock;
+  @Inject Bills bills;
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   @POST
   @Path("payments")
@@ -96,6 +109,7 @@ public class GatewayResource {
   private Response tradeStatus(String outTradeNo) {
     return trades
         .byOutTradeNo(outTradeNo)
+        .filter(trade -> !trade.forgotten())
         .map(
             trade ->
                 Response.ok(
@@ -133,6 +147,14 @@ public class GatewayResource {
       amount = null;
     }
     if (trade == null || requestNo.isBlank() || amount == null || amount.signum() <= 0) {
+      if (trade != null
+          && faults
+              .forCall(Faults.Service.REFUND, trade.outTradeNo())
+              .filter(fault -> fault.kind() == ServiceFault.LOST)
+              .isPresent()) {
+        answer.resume(Response.status(503).build());
+        return;
+      }
       answer.resume(
           Response.status(422)
               .entity(Json.createObjectBuilder().add("code", "INVALID_PARAMETER").build())
@@ -145,6 +167,10 @@ public class GatewayResource {
     if (fault == null) {
       answer.resume(refunded(requestNo, make.get()));
     } else if (fault.kind() == ServiceFault.DOWN) {
+      answer.resume(Response.status(503).build());
+    } else if (fault.kind() == ServiceFault.LOST) {
+      // The refund is made, but the answer never reaches the merchant, asking again neither.
+      make.get();
       answer.resume(Response.status(503).build());
     } else if (fault.kind() == ServiceFault.HANG) {
       // Nothing happens until the hold ends; then the refund is made for a caller long gone.
@@ -178,20 +204,64 @@ public class GatewayResource {
   }
 
   /**
-   * The day's statement (China time, {@code yyyy-MM-dd}) as CSV: payments and refunds with fees.
+   * The trade bill's download URL, as Alipay's {@code
+   * alipay.data.dataservice.bill.downloadurl.query} answers it: {@code
+   * ?bill_type=trade&bill_date=yyyy-MM-dd}. Always 200; a bill not ready yet (or a bad date)
+   * answers code 40004 with a sub code.
    */
   @GET
-  @Path("statements/{day}")
-  @Produces("text/csv")
-  public Response statement(@PathParam("day") String day) {
-    java.time.LocalDate date;
+  @Path("bills")
+  @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+  public Response billUrl(
+      @QueryParam("bill_type") String billType,
+      @QueryParam("bill_date") String billDate,
+      @Context UriInfo uri) {
+    LocalDate day;
     try {
-      date = java.time.LocalDate.parse(day);
-    } catch (java.time.format.DateTimeParseException e) {
-      return Response.status(400).type(MediaType.TEXT_PLAIN).entity("Day as yyyy-MM-dd").build();
+      day = LocalDate.parse(billDate == null ? "" : billDate, DAY);
+    } catch (DateTimeParseException e) {
+      day = null;
     }
-    return Response.ok(Statement.of(trades.all(), date))
-        .header("Content-Disposition", "attachment; filename=\"statement-" + date + ".csv\"")
+    if (day == null || !"trade".equals(billType)) {
+      return billFailed("isv.invalid-arguments", "参数无效");
+    }
+    if (!bills.ready(day)) {
+      return billFailed("isp.bill_not_exist", "账单不存在");
+    }
+    URI url = uri.getBaseUriBuilder().path("gateway/bills/download/" + bills.link(day)).build();
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("code", "10000")
+                .add("msg", "Success")
+                .add("bill_download_url", url.toString())
+                .build())
+        .build();
+  }
+
+  private static Response billFailed(String subCode, String subMessage) {
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("code", "40004")
+                .add("msg", "Business Failed")
+                .add("sub_code", subCode)
+                .add("sub_msg", subMessage)
+                .build())
+        .build();
+  }
+
+  /** The bill behind a download URL: a zip of the detail and summary files (GBK). */
+  @GET
+  @Path("bills/download/{token}")
+  public Response downloadBill(@PathParam("token") String token) {
+    LocalDate day = bills.day(token).orElse(null);
+    if (day == null) {
+      return Response.status(403).type(MediaType.TEXT_PLAIN).entity("Request has expired").build();
+    }
+    if (faults.forBillDay(day.toString()).orElse(null) == BillFault.DOWN) {
+      return Response.status(503).build();
+    }
+    return Response.ok(TradeBill.zip(day, bills.bill(day)), "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"" + TradeBill.zipName(day) + "\"")
         .build();
   }
 
@@ -215,6 +285,10 @@ public class GatewayResource {
     }
     if ("pay".equals(action)) {
       if (trade.pay(clock.now())) {
+        Faults.Injected fault = faults.forTrade(trade.outTradeNo()).orElse(null);
+        if (fault != null && fault.notice() == NoticeFault.FORGET) {
+          trade.forget();
+        }
         notices.notifyPaid(trade);
       }
     } else {
@@ -228,9 +302,12 @@ public class GatewayResource {
   /**
    * Body: {@code {"scope": "<outTradeNo>" or "*", "notice": "DROP", "copies": 50, "seconds": 5}}
    * for a notice fault; {@code {"scope": …, "query": "DOWN" | "HANG" | "NONE"}} for the trade
-   * query; {@code {"scope": …, "refund": "DOWN" | "HANG" | "SLOW" | "NONE"}} for refunds, with an
-   * optional {@code "seconds"} for how long HANG holds or SLOW waits (30 and 6). The scope is
-   * {@code *} when left out.
+   * query; {@code {"scope": …, "refund": "DOWN" | "HANG" | "SLOW" | "LOST" | "NONE"}} for refunds,
+   * with an optional {@code "seconds"} for how long HANG holds or SLOW waits (30 and 6); {@code
+   * {"scope": "<yyyy-MM-dd>" or "*", "bill": "NOT_READY" | "DOWN" | "EXPIRED" | "TRUNCATED" |
+   * "BAD_TRAILER" | "NONE"}} or {@code {"scope": "<outTradeNo>", "bill": "WRONG_FEE" |
+   * "WRONG_AMOUNT" | "NONE"}} for the trade bill (see {@link BillFault}); {@code "notice":
+   * "FORGET"} takes the money but forgets the trade. The scope is {@code *} when left out.
    */
   @POST
   @Path("faults")
@@ -238,14 +315,19 @@ public class GatewayResource {
   public Response inject(JsonObject fault) {
     String scope = fault.getString("scope", "*");
     try {
-      if (fault.containsKey("refund")) {
+      if (fault.containsKey("bill")) {
+        faults.inject(scope, billFault(scope, fault.getString("bill")));
+      } else if (fault.containsKey("refund")) {
         faults.inject(Faults.Service.REFUND, scope, callFault(fault, "refund"));
       } else if (fault.containsKey("query")) {
         Faults.CallFault query = callFault(fault, "query");
-        if (query != null && query.kind() == ServiceFault.SLOW) {
+        if (query != null
+            && (query.kind() == ServiceFault.SLOW || query.kind() == ServiceFault.LOST)) {
           throw new IllegalArgumentException("A query is DOWN or HANGs");
         }
         faults.inject(Faults.Service.QUERY, scope, query);
+      } else if ("NONE".equals(fault.getString("notice", ""))) {
+        faults.healNotice(scope);
       } else {
         faults.inject(
             scope,
@@ -258,6 +340,26 @@ public class GatewayResource {
       return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
     }
     return Response.noContent().build();
+  }
+
+  /** A bill fault for {@code scope}: a day's for a day or {@code *}, a payment's for another. */
+  private static BillFault billFault(String scope, String name) {
+    if ("NONE".equals(name)) {
+      return null;
+    }
+    BillFault fault = BillFault.valueOf(name);
+    boolean day;
+    try {
+      LocalDate.parse(scope, DAY);
+      day = true;
+    } catch (DateTimeParseException e) {
+      day = false;
+    }
+    if (fault.forDay() ? !(day || scope.equals("*")) : day) {
+      throw new IllegalArgumentException(
+          name + (fault.forDay() ? " is for a day (yyyy-MM-dd) or *" : " is for an out_trade_no"));
+    }
+    return fault;
   }
 
   /** The fault named by {@code field} with its hold ({@code seconds}); null for NONE. */
@@ -276,27 +378,41 @@ public class GatewayResource {
   }
 
   /**
-   * Moves the gateway's clock forward, body {@code {"advanceSeconds": N}}, as the tests move the
-   * platform's: payments and refunds made afterwards carry the later time.
+   * Moves the gateway's clock, as the tests move the platform's: payments and refunds made
+   * afterwards carry the later time. Body {@code {"advanceSeconds": N}} moves it forward and lets
+   * it run; {@code {"at": "<ISO-8601 instant>", "frozen": true|false}} sets it to a later instant,
+   * held still there until the next clock call when frozen; {@code {"frozen": false}} alone lets a
+   * frozen clock run on from where it stands ({@code true} holds it where it stands).
    */
   @POST
   @Path("clock")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response advanceClock(JsonObject request) {
-    long seconds;
+  public Response moveClock(JsonObject request) {
+    Instant now;
     try {
-      seconds = request.getJsonNumber("advanceSeconds").longValueExact();
+      if (request.containsKey("advanceSeconds")) {
+        long seconds = request.getJsonNumber("advanceSeconds").longValueExact();
+        if (seconds < 0) {
+          throw new IllegalArgumentException();
+        }
+        now = clock.advance(Duration.ofSeconds(seconds));
+      } else if (request.containsKey("at")) {
+        now =
+            clock.set(Instant.parse(request.getString("at")), request.getBoolean("frozen", false));
+      } else if (request.containsKey("frozen")) {
+        now = clock.freeze(request.getBoolean("frozen"));
+      } else {
+        throw new IllegalArgumentException();
+      }
     } catch (RuntimeException e) {
-      seconds = -1;
-    }
-    if (seconds < 0) {
       return Response.status(400)
           .type(MediaType.TEXT_PLAIN)
-          .entity("advanceSeconds: whole seconds, 0 or more")
+          .entity(
+              "advanceSeconds: whole seconds, 0 or more; or at: an ISO-8601 instant not before"
+                  + " now, with frozen: true or false")
           .build();
     }
-    Instant now = clock.advance(Duration.ofSeconds(seconds));
     return Response.ok(Json.createObjectBuilder().add("now", now.toString()).build()).build();
   }
 

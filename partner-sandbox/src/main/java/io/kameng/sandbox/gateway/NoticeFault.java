@@ -14,5 +14,10 @@ public enum NoticeFault {
    * The notice is sent only after a delay (the fault's {@code seconds}, real time): for example
    * after the order has expired unpaid at the merchant.
    */
-  DELAY
+  DELAY,
+  /**
+   * The money is taken (the trade is paid and in the bill) but the gateway forgets the payment: no
+   * notice is ever sent, and the trade query answers as for a trade it does not know.
+   */
+  FORGET
 }

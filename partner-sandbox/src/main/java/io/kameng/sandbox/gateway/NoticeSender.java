@@ -44,8 +44,9 @@ public class NoticeSender {
   /** Starts notifying the merchant of a paid trade. */
   public void notifyPaid(Trade trade) {
     Faults.Injected fault = faults.forTrade(trade.outTradeNo()).orElse(null);
-    if (fault != null && fault.notice() == NoticeFault.DROP) {
-      LOG.info(() -> "Fault DROP: no notice for " + trade.outTradeNo());
+    if (fault != null
+        && (fault.notice() == NoticeFault.DROP || fault.notice() == NoticeFault.FORGET)) {
+      LOG.info(() -> "Fault " + fault.notice() + ": no notice for " + trade.outTradeNo());
       return;
     }
     String body = SignedPosts.form(parameters(trade, fault));

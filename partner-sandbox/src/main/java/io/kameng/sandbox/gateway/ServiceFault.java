@@ -13,5 +13,10 @@ public enum ServiceFault {
    * Refunds only: a new refund is made at once, but answered late (6 s unless the fault says);
    * asking again with its request number is answered at once.
    */
-  SLOW
+  SLOW,
+  /**
+   * Refunds only: the refund is made, but every refund call of the scope answers 503, a repeat with
+   * the same request number too, until the fault is healed.
+   */
+  LOST
 }

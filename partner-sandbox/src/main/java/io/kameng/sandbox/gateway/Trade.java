@@ -26,6 +26,7 @@ public final class Trade {
   private final Instant createdAt;
   private Status status = Status.WAIT_BUYER_PAY;
   private Instant paidAt;
+  private boolean forgotten;
   private final java.util.Map<String, RefundLine> refunds = new java.util.LinkedHashMap<>();
 
   /** A refund made: its request number, amount and time. */
@@ -99,6 +100,15 @@ public final class Trade {
     status = Status.TRADE_SUCCESS;
     paidAt = now;
     return true;
+  }
+
+  /** The gateway forgets the paid trade (fault FORGET): its query answers it is unknown. */
+  synchronized void forget() {
+    forgotten = true;
+  }
+
+  public synchronized boolean forgotten() {
+    return forgotten;
   }
 
   /** The buyer gave up or the payment failed. */

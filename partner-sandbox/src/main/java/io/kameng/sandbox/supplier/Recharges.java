@@ -51,6 +51,11 @@ public class Recharges {
   /** A recharge and whether this request made it (false: it repeats an earlier one). */
   public record Taken(Recharge recharge, boolean made) {}
 
+  /** Every recharge. */
+  public java.util.List<Recharge> all() {
+    return java.util.List.copyOf(byRequestId.values());
+  }
+
   public Optional<Recharge> byRequestId(String requestId) {
     return Optional.ofNullable(byRequestId.get(requestId));
   }

@@ -5,11 +5,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
  *       recharges nothing more;
  *   <li>the result comes later as a signed callback (RSA2, the supplier's own key pair);
  *   <li>{@code GET /sandbox/api/supplier/recharges/{requestId}} answers its status;
+ *   <li>{@code GET /sandbox/api/supplier/statements/{yyyy-MM-dd}?line=main|backup} is the line's
+ *       statement of the day (CSV);
  *   <li>{@code POST/DELETE /sandbox/api/supplier/faults} injects or clears faults.
  * </ul>
  */
@@ -101,6 +105,34 @@ public class SupplierResource {
         .byRequestId(requestId)
         .map(recharge -> Response.ok(status(recharge)).build())
         .orElseGet(() -> problem(404, "ORDER_NOT_EXIST"));
+  }
+
+  /**
+   * The day's statement of one line ({@code ?line=main}, the default, or {@code backup}): the
+   * recharges that finished that China-time day, as CSV with a total line.
+   */
+  @GET
+  @Path("statements/{day}")
+  @Produces("text/csv; charset=UTF-8")
+  public Response statement(
+      @PathParam("day") String day, @QueryParam("line") @DefaultValue(MAIN_LINE) String line) {
+    java.time.LocalDate date;
+    try {
+      date =
+          java.time.LocalDate.parse(
+              day,
+              java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                  .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+    } catch (java.time.format.DateTimeParseException e) {
+      date = null;
+    }
+    if (date == null || !(line.equals(MAIN_LINE) || line.equals("backup"))) {
+      return Response.status(400)
+          .type(MediaType.TEXT_PLAIN)
+          .entity("A day as yyyy-MM-dd and a line: main or backup")
+          .build();
+    }
+    return Response.ok(SupplierStatement.of(recharges.all(), line, date)).build();
   }
 
   /**
