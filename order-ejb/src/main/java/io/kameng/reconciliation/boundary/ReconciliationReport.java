@@ -54,6 +54,24 @@ public class ReconciliationReport {
         .getResultList();
   }
 
+  /** The run of a day with a partner, if there is one. */
+  public Optional<ReconciliationRun> runOf(
+      @NotNull io.kameng.reconciliation.entity.StatementKind kind,
+      @NotNull String partner,
+      @NotNull LocalDate day) {
+    return em
+        .createQuery(
+            "SELECT r FROM ReconciliationRun r WHERE r.kind = :kind AND r.partner = :partner"
+                + " AND r.day = :day",
+            ReconciliationRun.class)
+        .setParameter("kind", kind)
+        .setParameter("partner", partner)
+        .setParameter("day", day)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
   public Optional<ReconciliationRun> run(long runId) {
     return Optional.ofNullable(em.find(ReconciliationRun.class, runId));
   }

@@ -93,25 +93,7 @@ public class ReconciliationRuns {
       throw new ReconciliationException(
           "reconciliation.dayInFuture", "The day " + day + " has not begun yet");
     }
-    em.createNativeQuery(
-            "INSERT IGNORE INTO reconciliation_run (kind, partner, day, state, attempt, started_by,"
-                + " started_at) VALUES (?1, ?2, ?3, 'FAILED', 0, ?4, ?5)")
-        .setParameter(1, kind.name())
-        .setParameter(2, partner)
-        .setParameter(3, Date.valueOf(day))
-        .setParameter(4, by)
-        .setParameter(5, Timestamp.from(clock.now()))
-        .executeUpdate();
-    long id =
-        ((Number)
-                em.createNativeQuery(
-                        "SELECT id FROM reconciliation_run WHERE kind = ?1 AND partner = ?2"
-                            + " AND day = ?3 FOR UPDATE")
-                    .setParameter(1, kind.name())
-                    .setParameter(2, partner)
-                    .setParameter(3, Date.valueOf(day))
-                    .getSingleResult())
-            .longValue();
+    long id = context.getBusinessObject(ReconciliationRuns.class).row(kind, partner, day, by);
     ReconciliationRun run = em.find(ReconciliationRun.class, id, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(run);
     if (!run.state().mayStart(rerun)) {
@@ -121,6 +103,32 @@ public class ReconciliationRuns {
     }
     run.start(by, clock.now());
     return id;
+  }
+
+  /**
+   * The day's row, inserted if missing in a transaction of its own: concurrent inserts of one key
+   * then wait for each other instead of deadlocking on the key's gap with a locking read.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public long row(StatementKind kind, String partner, LocalDate day, String by) {
+    em.createNativeQuery(
+            "INSERT IGNORE INTO reconciliation_run (kind, partner, day, state, attempt, started_by,"
+                + " started_at) VALUES (?1, ?2, ?3, 'FAILED', 0, ?4, ?5)")
+        .setParameter(1, kind.name())
+        .setParameter(2, partner)
+        .setParameter(3, Date.valueOf(day))
+        .setParameter(4, by)
+        .setParameter(5, Timestamp.from(clock.now()))
+        .executeUpdate();
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT id FROM reconciliation_run WHERE kind = ?1 AND partner = ?2"
+                        + " AND day = ?3")
+                .setParameter(1, kind.name())
+                .setParameter(2, partner)
+                .setParameter(3, Date.valueOf(day))
+                .getSingleResult())
+        .longValue();
   }
 
   public void attach(long runId, long executionId) {
@@ -258,6 +266,13 @@ public class ReconciliationRuns {
   public int match(long runId) {
     ReconciliationRun run = run(runId);
     BigDecimal rate = source(run.kind(), run.partner()).feeRate();
+    // The day's result is replaced: what an earlier run found and nobody acted on is found again
+    // if it still differs; what was fixed, tried or resolved stays on record.
+    em.createNativeQuery(
+            "DELETE FROM reconciliation_difference WHERE run_id = ?1 AND state = 'OPEN'"
+                + " AND fix IS NULL AND resolved_at IS NULL")
+        .setParameter(1, runId)
+        .executeUpdate();
     int suspects = matching.match(run, rate);
     int platformOnly = matching.findPlatformOnly(run);
     BigDecimal[] totals = matching.platformTotals(run, rate);
@@ -405,6 +420,8 @@ public class ReconciliationRuns {
     DifferenceFixes.Outcome outcome = fixes.fix(difference, now);
     if (outcome.done()) {
       difference.fixed(outcome.what(), now);
+    } else if (outcome.retry()) {
+      LOG.warning(() -> "Difference " + differenceId + " not fixed yet: " + outcome.what());
     } else {
       difference.notFixed(outcome.what());
     }

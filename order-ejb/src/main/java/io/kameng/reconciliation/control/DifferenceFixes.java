@@ -46,8 +46,15 @@ public class DifferenceFixes {
   @Inject OrderBook orders;
   @Inject SupplyOutcomes supplyOutcomes;
 
-  /** The outcome of a fix: done (the difference is fixed) or not, with what happened. */
-  public record Outcome(boolean done, String what) {}
+  /**
+   * The outcome of a fix: done (the difference is fixed) or not, with what happened; {@code retry}
+   * when the next run should try again (a partner not reached).
+   */
+  public record Outcome(boolean done, String what, boolean retry) {
+    Outcome(boolean done, String what) {
+      this(done, what, false);
+    }
+  }
 
   public Outcome fix(Difference difference, Instant now) {
     return switch (difference.kind()) {
@@ -118,7 +125,7 @@ public class DifferenceFixes {
                   + "), for a person");
     } catch (RuntimeException e) {
       Thread.interrupted();
-      return new Outcome(false, "gateway not reached, asked again at the next run: " + e);
+      return new Outcome(false, "gateway not reached, asked again at the next run: " + e, true);
     }
   }
 
@@ -158,17 +165,17 @@ public class DifferenceFixes {
   }
 
   private Outcome noteMoneyToRecover(Difference difference, Instant now) {
+    String amount =
+        matching
+            .line(difference.runId(), LineType.RECHARGED, difference.matchKey())
+            .amount()
+            .toPlainString();
     lockedOrder(difference)
         .ifPresent(
             order ->
                 order.reconciled(
-                    now,
-                    "供货商已充值但订单已退款，待追回 "
-                        + difference.amount().toPlainString()
-                        + " / recharged after refund, to recover"));
-    return new Outcome(
-        false,
-        "money lost: " + difference.amount().toPlainString() + " to recover; noted on the order");
+                    now, "供货商已充值但订单已退款，待追回 " + amount + " / recharged after refund, to recover"));
+    return new Outcome(false, "money lost: " + amount + " to recover; noted on the order");
   }
 
   private Optional<Refund> refundOf(Difference difference) {

@@ -6,7 +6,6 @@ import io.kameng.reconciliation.entity.Finding;
 import io.kameng.reconciliation.entity.LineType;
 import io.kameng.reconciliation.entity.StatementKind;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,7 +55,13 @@ public final class DifferenceRules {
   private static Optional<Finding> gatewayLine(Comparison item) {
     BigDecimal gap = gap(item);
     if (!item.hasRecord()) {
-      return Optional.of(finding(item, DifferenceKind.PLATFORM_MISSING, key(item), gap));
+      // A refund the gateway made that the platform never asked for is a refund's status, not a
+      // missed payment.
+      DifferenceKind kind =
+          item.type() == LineType.REFUND
+              ? DifferenceKind.STATUS_MISMATCH
+              : DifferenceKind.PLATFORM_MISSING;
+      return Optional.of(finding(item, kind, key(item), gap));
     }
     boolean recorded =
         item.recordState().equals(item.type() == LineType.PAYMENT ? "PAID" : "SUCCEEDED");
@@ -72,7 +77,11 @@ public final class DifferenceRules {
                   : DifferenceKind.PLATFORM_MISSING;
       return Optional.of(finding(item, kind, key(item), gap));
     }
-    if (item.fee().abs().compareTo(item.expectedFee(item.amount())) != 0) {
+    BigDecimal expectedFee =
+        item.type() == LineType.PAYMENT
+            ? item.expectedFee(item.amount())
+            : item.expectedFee(item.amount()).negate();
+    if (item.fee().compareTo(expectedFee) != 0) {
       return Optional.of(finding(item, DifferenceKind.FEE_MISMATCH, key(item), gap));
     }
     return Optional.empty();
@@ -89,14 +98,21 @@ public final class DifferenceRules {
       return Optional.of(finding(item, DifferenceKind.RECHARGE_AMOUNT_MISMATCH, key(item), gap));
     }
     if (recharged && REFUNDED_ORDER.contains(item.orderState())) {
-      // The money went out twice: to the supplier, and back to the buyer.
+      // The money went out twice: to the supplier, and back to the buyer. Its amount is still
+      // the gap between the two sides (the money to recover is in what the fix notes).
+      return Optional.of(finding(item, DifferenceKind.RECHARGED_AFTER_REFUND, key(item), gap));
+    }
+    if (recharged && !succeeded) {
       return Optional.of(
-          finding(item, DifferenceKind.RECHARGED_AFTER_REFUND, key(item), item.amount()));
+          finding(
+              item,
+              "FULFILLING".equals(item.orderState())
+                  ? DifferenceKind.RECHARGED_ORDER_WAITING
+                  : DifferenceKind.RECHARGE_NOT_RECORDED,
+              key(item),
+              gap));
     }
-    if (recharged && !succeeded && "FULFILLING".equals(item.orderState())) {
-      return Optional.of(finding(item, DifferenceKind.RECHARGED_ORDER_WAITING, key(item), gap));
-    }
-    if (!recharged && succeeded && "COMPLETED".equals(item.orderState())) {
+    if (!recharged && succeeded) {
       return Optional.of(finding(item, DifferenceKind.FAILED_ORDER_COMPLETED, key(item), gap));
     }
     return Optional.empty();
@@ -153,13 +169,13 @@ public final class DifferenceRules {
     }
     return String.join(
         " ",
-        List.of(
+        java.util.Arrays.asList(
             item.type() == LineType.PAYMENT
                 ? "payment"
                 : item.type() == LineType.REFUND ? "refund" : "recharge",
             item.refundNo() != null ? item.refundNo() : item.reference(),
-            item.recordState(),
-            item.recordAmount().toPlainString(),
+            String.valueOf(item.recordState()),
+            item.recordAmount() == null ? "-" : item.recordAmount().toPlainString(),
             "order " + item.orderNo() + " " + item.orderState()));
   }
 }

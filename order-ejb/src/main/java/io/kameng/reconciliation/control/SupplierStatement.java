@@ -44,6 +44,16 @@ public final class SupplierStatement implements StatementFormat {
           recharged = recharged.add(row.get().amount());
         }
       }
+      if (reader.total == null) {
+        throw new StatementRefusedException("No TOTAL line");
+      }
+      String more = reader.in.readLine();
+      while (more != null && more.isBlank()) {
+        more = reader.in.readLine();
+      }
+      if (more != null) {
+        throw new StatementRefusedException("A line after the TOTAL line: " + more);
+      }
       String[] total = reader.total.split(",", -1);
       if (total.length < 3
           || Long.parseLong(total[1].strip()) != rows

@@ -118,6 +118,7 @@ public class Difference {
 
   /** A person closes it with a note. */
   public void resolve(String person, String note, Instant now) {
+    Objects.requireNonNull(person, "A person is required.");
     if (state == DifferenceState.RESOLVED) {
       throw new ReconciliationException(
           "reconciliation.alreadyResolved", "Difference " + id + " is resolved already");
@@ -127,13 +128,14 @@ public class Difference {
           "reconciliation.noteRequired", "A note of 1 to " + NOTE_LENGTH + " characters");
     }
     state = DifferenceState.RESOLVED;
-    resolvedBy = Objects.requireNonNull(person, "A person is required.");
+    resolvedBy = person;
     resolvedAt = now;
     resolutionNote = note.strip();
   }
 
   public boolean awaitsFix() {
-    return state == DifferenceState.OPEN && kind.fixable() && fixedAt == null;
+    // A fix is tried once: one that could not be made says why and waits for a person.
+    return state == DifferenceState.OPEN && kind.fixable() && fixedAt == null && fix == null;
   }
 
   private static String cut(String text, int length) {

@@ -30,7 +30,12 @@ public enum DifferenceKind {
   RECHARGED_AFTER_REFUND(StatementKind.SUPPLIER, true),
   /** The supplier recharged an order that still waits: completed through the result path. */
   RECHARGED_ORDER_WAITING(StatementKind.SUPPLIER, true),
-  /** The supplier says the recharge failed but the order is completed. */
+  /**
+   * The supplier recharged, the platform does not count it done, and the order is not waiting for
+   * it (completed by another supplier, for example): money paid out that needs a person.
+   */
+  RECHARGE_NOT_RECORDED(StatementKind.SUPPLIER, false),
+  /** The supplier says the recharge failed but the platform counts it done. */
   FAILED_ORDER_COMPLETED(StatementKind.SUPPLIER, false),
   /** The supplier has a recharge the platform never asked for. */
   RECHARGE_UNKNOWN(StatementKind.SUPPLIER, false),

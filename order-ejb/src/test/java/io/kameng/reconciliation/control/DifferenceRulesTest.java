@@ -13,7 +13,6 @@ import io.kameng.reconciliation.entity.LineType;
 import io.kameng.reconciliation.entity.StatementKind;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DifferenceRulesTest {
@@ -367,11 +366,9 @@ class DifferenceRulesTest {
     assertThat(DifferenceRules.gap(failed)).isEqualByComparingTo("0");
   }
 
-  // --- suspected bugs: an item the rules let agree although the money differs ---
+  // --- items whose money differs in ways the match step alone would miss ---
 
   @Test
-  @Disabled(
-      "Suspected bug: gatewayLine compares fee().abs(), so a wrong-signed fee agrees with a gap of 0.12")
   void aPaymentLineWhoseFeeWasGivenBackDoesNotAgree() {
     // 服务费 +0.06 on a 交易 row: the reader makes fee -0.06; the rules compare |fee| only
     Comparison item = item().line("10.00", "-0.06").record("PAID", "10.00").build();
@@ -381,8 +378,6 @@ class DifferenceRulesTest {
   }
 
   @Test
-  @Disabled(
-      "Suspected bug: gatewayLine compares fee().abs(), so a wrong-signed refund fee agrees with a gap of -0.12")
   void aRefundLineWhoseFeeWasChargedDoesNotAgree() {
     Comparison item =
         item().refund("RF-0001").line("-10.00", "0.06").record("SUCCEEDED", "10.00").build();
@@ -392,8 +387,6 @@ class DifferenceRulesTest {
   }
 
   @Test
-  @Disabled(
-      "Suspected bug: RECHARGED line, record not SUCCEEDED, order not FULFILLING/REFUND* agrees with a gap of the recharge")
   void aRechargeWhoseRecordIsNotSucceededDoesNotAgreeWhateverTheOrder() {
     Comparison item =
         item()
@@ -408,8 +401,6 @@ class DifferenceRulesTest {
   }
 
   @Test
-  @Disabled(
-      "Suspected bug: FAILED line, record SUCCEEDED, order not COMPLETED agrees with a gap of minus the recharge")
   void aFailureWhoseRecordSucceededDoesNotAgreeWhateverTheOrder() {
     Comparison item =
         item()
@@ -424,8 +415,6 @@ class DifferenceRulesTest {
   }
 
   @Test
-  @Disabled(
-      "Suspected bug (or intended?): RECHARGED_AFTER_REFUND amount is the recharge even when the gap is 0, so the run cannot balance")
   void rechargedAfterRefundOfASucceededRecordExplainsMoreThanTheGap() {
     Comparison item =
         item()
@@ -441,8 +430,6 @@ class DifferenceRulesTest {
   }
 
   @Test
-  @Disabled(
-      "Suspected bug: a refund line with no refund record becomes PLATFORM_MISSING (the missed-payment fix), keyed by the refund number")
   void aRefundLineWithoutRecordIsNotAMissedPayment() {
     Comparison item = item().refund("RF-0009").line("-10.00", "-0.06").build();
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DifferenceTest {
@@ -112,7 +111,6 @@ class DifferenceTest {
   }
 
   @Test
-  @Disabled("Suspected bug: resolve(null, note) throws only after the state is already RESOLVED")
   void aResolutionWithoutPersonLeavesTheDifferenceOpen() {
     Difference difference = difference(DifferenceKind.AMOUNT_MISMATCH);
 
