@@ -73,6 +73,46 @@ public class TestReconciliation {
         .orElse("");
   }
 
+  /** {@code step|items|attempt|resumedAtLine|executionId|differences}. */
+  public String progress(long runId) {
+    ReconciliationRun run = report.run(runId).orElseThrow();
+    return String.join(
+        "|",
+        run.step().orElse("-"),
+        Long.toString(run.items()),
+        Integer.toString(run.attempt()),
+        run.resumedAtLine().map(String::valueOf).orElse("-"),
+        run.executionId().map(String::valueOf).orElse("-"),
+        Integer.toString(report.ofRun(runId).size()));
+  }
+
+  /** The batch runtime's status of a job execution. */
+  public String executionStatus(long executionId) {
+    return reconciliations.executionStatus(executionId);
+  }
+
+  /** {@code state|attempt|nextTryAt} of the day's run, or {@code none}. */
+  public String runOfDay(String kind, String partner, String day) {
+    return report
+        .runOf(StatementKind.valueOf(kind), partner, LocalDate.parse(day))
+        .map(
+            run ->
+                run.id()
+                    + "|"
+                    + run.state()
+                    + "|"
+                    + run.attempt()
+                    + "|"
+                    + run.nextTryAt().map(Object::toString).orElse("-"))
+        .orElse("none");
+  }
+
+  /** {@code openDifferences|missingStatements}, as the admin home warns. */
+  public String warnings() {
+    ReconciliationReport.Warnings warnings = report.warnings();
+    return warnings.openDifferences() + "|" + warnings.missingStatements();
+  }
+
   public int runDue() {
     return schedule.runDue();
   }

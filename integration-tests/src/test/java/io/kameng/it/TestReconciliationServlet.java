@@ -15,6 +15,9 @@ public class TestReconciliationServlet extends HttpServlet {
 
   @Inject transient TestReconciliation reconciliation;
 
+  @jakarta.annotation.Resource(lookup = "jdbc/kameng")
+  transient javax.sql.DataSource database;
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -30,11 +33,39 @@ public class TestReconciliationServlet extends HttpServlet {
           case "differences" ->
               reconciliation.differences(Long.parseLong(request.getParameter("runId")));
           case "differencesOfDay" -> reconciliation.differencesOfDay(request.getParameter("day"));
+          case "progress" -> reconciliation.progress(Long.parseLong(request.getParameter("runId")));
+          case "executionStatus" ->
+              reconciliation.executionStatus(Long.parseLong(request.getParameter("executionId")));
+          case "runOfDay" ->
+              reconciliation.runOfDay(
+                  request.getParameter("kind"),
+                  request.getParameter("partner"),
+                  request.getParameter("day"));
+          case "warnings" -> reconciliation.warnings();
+          case "poolOf" -> poolOf(request.getParameter("orderNo"));
           case "runDue" -> Integer.toString(reconciliation.runDue());
           default -> throw new IllegalArgumentException(request.getParameter("action"));
         };
     response.setStatus(201);
     response.setContentType("text/plain;charset=UTF-8");
     response.getWriter().write(answer);
+  }
+
+  /** The holding-pool entries of an order: {@code LINE_TYPE:STATE} each, oldest first. */
+  private String poolOf(String orderNo) {
+    try (var connection = database.getConnection();
+        var query =
+            connection.prepareStatement(
+                "SELECT COALESCE(GROUP_CONCAT(p.line_type, ':', p.state ORDER BY p.id), '')"
+                    + " FROM reconciliation_pool p JOIN customer_order o ON o.id = p.order_id"
+                    + " WHERE o.order_no = ?")) {
+      query.setString(1, orderNo);
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

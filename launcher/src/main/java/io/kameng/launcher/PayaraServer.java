@@ -277,6 +277,24 @@ public final class PayaraServer {
     awaitLoaded();
   }
 
+  /**
+   * Kills the domain's JVM without warning (SIGKILL: nothing of it runs to an end), runs {@code
+   * whileDown}, and starts it again; answers when the deployed applications answer (crash tests).
+   */
+  public void kill(ThrowingRunnable whileDown) throws Exception {
+    Path pidFile = domainDir().resolve("config/pid");
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException("No Payara process " + pid));
+    process.destroyForcibly();
+    process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    Files.deleteIfExists(pidFile);
+    whileDown.run();
+    startDomain();
+    awaitLoaded();
+  }
+
   /** Something to do while the domain is stopped. */
   @FunctionalInterface
   public interface ThrowingRunnable {

@@ -32,10 +32,6 @@ public class DifferenceWriter extends AbstractItemWriter {
         pooled.add(classified.item());
       }
     }
-    steps.run(
-        () -> {
-          runs.record(runId, findings);
-          runs.pool(runId, pooled);
-        });
+    steps.run(() -> runs.classified(runId, findings, pooled));
   }
 }

@@ -83,17 +83,17 @@ public class Reconciliations {
   }
 
   /**
-   * After a crash: runs left RUNNING whose job execution is not running here are marked failed
-   * (their execution too, in the batch repository: the runtime leaves it STARTED forever) and
-   * resumed in a new execution from the lines their last committed chunk loaded. Called at start,
-   * before this server runs any job.
+   * After a crash: runs an earlier JVM of this server left RUNNING are marked failed (their
+   * execution too, in the batch repository: the runtime leaves it STARTED forever) and resumed in a
+   * new execution from the lines their last committed chunk loaded. Called at start, before this
+   * server runs any job.
    */
   public int resumeStale() {
     int resumed = 0;
-    for (ReconciliationRun run : runs.running()) {
+    for (ReconciliationRun run : runs.leftRunning()) {
       run.executionId().ifPresent(this::markFailed);
       runs.failRun(run.id(), "The server stopped during the " + run.step().orElse("") + " step");
-      long runId = runs.open(run.kind(), run.partner(), run.day(), actor(), true);
+      long runId = runs.resume(run.id(), actor());
       launch(runId, run.kind(), true);
       resumed++;
       LOG.warning(() -> "Resumed the reconciliation of " + run.day() + " with " + run.partner());

@@ -20,6 +20,9 @@ public class StatementLineReader extends AbstractItemReader {
   @Inject JobSteps steps;
   @Inject ReconciliationRuns runs;
 
+  private static final java.util.Set<String> AFTER_LOAD =
+      java.util.Set.of("match", "classify", "fix", "report");
+
   private StatementFormat.Rows rows;
   private long position;
 
@@ -27,10 +30,13 @@ public class StatementLineReader extends AbstractItemReader {
   public void open(Serializable checkpoint) throws Exception {
     long runId = RunParameter.runId(job);
     ReconciliationRun run = steps.call(() -> runs.find(runId));
+    String step = run.step().orElse("");
     if (checkpoint != null) {
       position = (Long) checkpoint;
-    } else if (RunParameter.resume(job)) {
+    } else if (RunParameter.resume(job) && step.equals("load")) {
       position = run.items();
+    } else if (RunParameter.resume(job) && AFTER_LOAD.contains(step)) {
+      position = run.lineCount().orElse(0L);
     } else {
       steps.run(() -> runs.startLoad(runId));
       position = 0;

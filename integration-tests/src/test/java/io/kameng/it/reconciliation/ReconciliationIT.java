@@ -63,6 +63,7 @@ class ReconciliationIT {
   void heal() throws Exception {
     SandboxApi.send("DELETE", "/api/gateway/faults", null);
     SandboxApi.send("DELETE", "/api/gateway/clock", null);
+    SandboxApi.send("DELETE", "/api/supplier/faults", null);
   }
 
   @Test
@@ -105,7 +106,8 @@ class ReconciliationIT {
     assertThat(Paying.refunds(lostRefund)).contains("RETRYING");
 
     billReady(day);
-    String run = awaitRun(start("PAYMENT", day, false));
+    // The day may have been reconciled already (other tests pay on it too): a re-run.
+    String run = awaitRun(start("PAYMENT", day, true));
     assertThat(run).startsWith("COMPLETED|");
     assertThat(field(run, 3)).as("balanced: " + run).isEqualTo("true");
 
@@ -146,6 +148,123 @@ class ReconciliationIT {
   }
 
   @Test
+  void aSupplierThatRechargedARefundedOrderIsMoneyToRecoverAndALostResultCompletesTheOrder()
+      throws Exception {
+    LocalDate day = sandboxDayWithRoom();
+    // The supplier answers only after the platform gave up, but recharges: meanwhile the order
+    // was refunded.
+    String late = mobile();
+    supplierFault(late, "TIMEOUT", 8);
+    Placed refunded = topUp(late);
+    Paying.await(() -> Paying.events(Paying.follow(refunded)).contains("HANDED_TO_PLATFORM"));
+    FixtureClient.create(
+        "orders", Map.of("action", "requestRefund", "orderNo", refunded.orderNo()));
+    Paying.refund();
+    assertThat(Paying.awaitState(refunded, "REFUNDED").getString("state")).isEqualTo("REFUNDED");
+    Paying.await(() -> rechargeStatus(refunded.orderNo() + "S1").equals("SUCCESS"));
+
+    // The supplier's result never comes: the order still waits for it.
+    String lost = mobile();
+    supplierFault(lost, "CALLBACK_LOST", 0);
+    Placed waiting = topUp(lost);
+    Paying.await(() -> rechargeStatus(waiting.orderNo() + "S1").equals("SUCCESS"));
+    assertThat(Paying.follow(waiting).getString("state")).isEqualTo("FULFILLING");
+
+    String run = awaitRun(start("SUPPLIER", day, true));
+    assertThat(run).startsWith("COMPLETED|");
+    assertThat(field(run, 3)).as("balanced: " + run).isEqualTo("true");
+    List<String> differences = differences(lastRunId);
+    assertThat(own(differences, refunded))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .startsWith("RECHARGED_AFTER_REFUND|" + refunded.orderNo() + "S1|")
+                    .contains("|OPEN|")
+                    .contains("money lost: 100.00 to recover"));
+    assertThat(Paying.events(Paying.follow(refunded))).contains("RECONCILED");
+    assertThat(Paying.follow(refunded).getString("state")).isEqualTo("REFUNDED");
+    assertThat(own(differences, waiting))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .startsWith("RECHARGED_ORDER_WAITING|" + waiting.orderNo() + "S1|")
+                    .contains("|FIXED|"));
+    assertThat(Paying.follow(waiting).getString("state")).isEqualTo("COMPLETED");
+
+    String again = awaitRun(start("SUPPLIER", day, true));
+    assertThat(again).startsWith("COMPLETED|");
+    assertThat(Paying.countEvents(refunded, "RECONCILED")).as("noted once").isEqualTo(1);
+    assertThat(Paying.countEvents(waiting, "COMPLETED")).isEqualTo(1);
+  }
+
+  @Test
+  void theDaysCutOffIsChinaMidnightAndARecordNearItWaitsInThePoolUntilAStatementHasIt()
+      throws Exception {
+    LocalDate day = sandboxDayWithRoom();
+    Instant midnight = day.plusDays(1).atStartOfDay(CHINA).toInstant();
+    Placed before = Paying.place();
+    Placed after = Paying.place();
+    Placed pooled = Paying.place();
+    Placed expiring = Paying.place();
+    String beforeUrl = Paying.startPayment(before);
+    String afterUrl = Paying.startPayment(after);
+    Paying.pay(Paying.startPayment(pooled));
+    Paying.pay(Paying.startPayment(expiring));
+    Paying.awaitPaid(pooled);
+    Paying.awaitPaid(expiring);
+
+    moveSandboxTo(midnight.minusMillis(100), true);
+    Paying.pay(beforeUrl);
+    Paying.awaitPaid(before);
+    moveSandboxTo(midnight.plusMillis(100), true);
+    Paying.pay(afterUrl);
+    Paying.awaitPaid(after);
+
+    // The platform confirms two refunds just before its midnight; the gateway made them just
+    // after its own, one day and two days later.
+    platformTo(midnight.minusSeconds(300));
+    moveSandboxTo(midnight.plusSeconds(5), true);
+    FixtureClient.create("orders", Map.of("action", "requestRefund", "orderNo", pooled.orderNo()));
+    Paying.refund();
+    moveSandboxTo(midnight.plus(java.time.Duration.ofDays(1)).plusSeconds(5), true);
+    FixtureClient.create(
+        "orders", Map.of("action", "requestRefund", "orderNo", expiring.orderNo()));
+    Paying.refund();
+    assertThat(Paying.refunds(pooled)).contains("SUCCEEDED");
+    assertThat(Paying.refunds(expiring)).contains("SUCCEEDED");
+
+    platformTo(midnight.plus(java.time.Duration.ofDays(3)).plusSeconds(12 * 3600));
+    moveSandboxTo(midnight.plus(java.time.Duration.ofDays(4)).plusSeconds(3 * 3600), false);
+
+    awaitRun(start("PAYMENT", day, true));
+    List<String> first = differences(lastRunId);
+    assertThat(own(first, before)).isEmpty();
+    assertThat(own(first, after)).isEmpty();
+    assertThat(own(first, pooled)).as("waits in the pool").isEmpty();
+    assertThat(poolOf(pooled)).isEqualTo("REFUND:WAITING");
+    assertThat(poolOf(expiring)).isEqualTo("REFUND:WAITING");
+    assertThat(statementHas(day, before.reference(1))).isTrue();
+    assertThat(statementHas(day, after.reference(1))).isFalse();
+
+    String next = awaitRun(start("PAYMENT", day.plusDays(1), true));
+    assertThat(next).startsWith("COMPLETED|");
+    List<String> second = differences(lastRunId);
+    assertThat(own(second, after)).isEmpty();
+    assertThat(own(second, pooled)).isEmpty();
+    assertThat(poolOf(pooled)).as("matched the next day").isEqualTo("REFUND:MATCHED");
+    assertThat(poolOf(expiring)).isEqualTo("REFUND:WAITING");
+
+    awaitRun(start("PAYMENT", day.plusDays(3), true));
+    assertThat(poolOf(expiring)).as("three days without a statement").isEqualTo("REFUND:EXPIRED");
+    assertThat(own(differences(lastRunId), expiring))
+        .singleElement()
+        .satisfies(d -> assertThat(d).startsWith("STATUS_MISMATCH|" + expiring.reference(1) + "R"))
+        .satisfies(d -> assertThat(d).contains("the gateway answers refunded"));
+  }
+
+  @Test
   void aBillWhoseTrailerDoesNotAddUpIsRefusedWholeAndTheDayRunsOnceHealed() throws Exception {
     LocalDate day = sandboxDayWithRoom();
     Placed order = Paying.place();
@@ -181,6 +300,42 @@ class ReconciliationIT {
   }
 
   private long lastRunId;
+
+  private static Placed topUp(String mobile) throws Exception {
+    Placed order =
+        Paying.place(
+            TestData.product("phone", true), 1, "{\"mobileNumber\": \"%s\"}".formatted(mobile));
+    Paying.pay(Paying.startPayment(order));
+    return order;
+  }
+
+  /** A China Mobile number of its own (supplier faults are injected per account). */
+  private static String mobile() {
+    return "138" + String.format("%08d", System.nanoTime() % 100_000_000L);
+  }
+
+  private static void supplierFault(String account, String fault, int seconds) throws Exception {
+    assertThat(
+            SandboxApi.send(
+                    "POST",
+                    "/api/supplier/faults",
+                    "{\"scope\": \"%s\", \"fault\": \"%s\", \"seconds\": %d}"
+                        .formatted(account, fault, seconds))
+                .statusCode())
+        .isEqualTo(204);
+  }
+
+  /** What the sandbox supplier says of a recharge: its status, or the HTTP status without one. */
+  private static String rechargeStatus(String requestId) {
+    try {
+      var answer = SandboxApi.send("GET", "/api/supplier/recharges/" + requestId, null);
+      return answer.statusCode() == 200
+          ? Json.createReader(new StringReader(answer.body())).readObject().getString("status")
+          : Integer.toString(answer.statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private String start(String kind, LocalDate day, boolean rerun) {
     return FixtureClient.create(
@@ -256,9 +411,35 @@ class ReconciliationIT {
   }
 
   private static void moveSandboxTo(Instant at) throws Exception {
+    moveSandboxTo(at, false);
+  }
+
+  private static void moveSandboxTo(Instant at, boolean frozen) throws Exception {
     assertThat(
-            SandboxApi.send("POST", "/api/gateway/clock", "{\"at\": \"%s\"}".formatted(at))
+            SandboxApi.send(
+                    "POST",
+                    "/api/gateway/clock",
+                    "{\"at\": \"%s\", \"frozen\": %s}".formatted(at, frozen))
                 .statusCode())
         .isEqualTo(200);
+  }
+
+  /** Moves the platform's clock forward to {@code at}. */
+  private static void platformTo(Instant at) {
+    Instant now =
+        Instant.parse(FixtureClient.create("orders", Map.of("action", "advance", "seconds", "0")));
+    if (at.isAfter(now)) {
+      Paying.advance((int) java.time.Duration.between(now, at).toSeconds());
+    }
+  }
+
+  private static String poolOf(Placed order) {
+    return FixtureClient.create(
+        "reconciliation", Map.of("action", "poolOf", "orderNo", order.orderNo()));
+  }
+
+  /** Whether the gateway's bill of {@code day} has a payment line for {@code reference}. */
+  private static boolean statementHas(LocalDate day, String reference) throws Exception {
+    return io.kameng.it.GatewayBills.download(day).detail().contains(reference);
   }
 }

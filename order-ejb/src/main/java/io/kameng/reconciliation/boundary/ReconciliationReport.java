@@ -5,6 +5,7 @@ import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.reconciliation.entity.Difference;
 import io.kameng.reconciliation.entity.DifferenceKind;
 import io.kameng.reconciliation.entity.DifferenceState;
+import io.kameng.reconciliation.entity.Ledger;
 import io.kameng.reconciliation.entity.ReconciliationException;
 import io.kameng.reconciliation.entity.ReconciliationRun;
 import io.kameng.reconciliation.entity.RunState;
@@ -127,6 +128,34 @@ public class ReconciliationReport {
       perDay.computeIfPresent(day, (d, n) -> ((Number) row[1]).longValue());
     }
     return perDay;
+  }
+
+  /**
+   * The platform-wide money check, now: received = fulfilled + refunded + held by open orders.
+   * Reads every payment once (a few aggregates; about a second at a million payments).
+   */
+  public Ledger ledger() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT COALESCE(SUM(p.paid), 0), COALESCE(SUM(COALESCE(r.back, 0)), 0),"
+                        + " COALESCE(SUM(CASE WHEN o.state = 'COMPLETED' THEN p.paid -"
+                        + " COALESCE(r.back, 0) END), 0), COALESCE(SUM(CASE WHEN o.state IN"
+                        + " ('PAID', 'VERIFYING', 'IN_REVIEW', 'AWAITING_BUYER', 'FULFILLING',"
+                        + " 'REFUNDING') THEN p.paid - COALESCE(r.back, 0) END), 0),"
+                        + " COALESCE(SUM(CASE WHEN o.state IN ('SUBMITTED', 'CANCELLED',"
+                        + " 'REFUNDED') THEN p.paid - COALESCE(r.back, 0) END), 0)"
+                        + " FROM (SELECT order_id, SUM(amount) paid FROM payment_attempt"
+                        + " WHERE state = 'PAID' GROUP BY order_id) p"
+                        + " JOIN customer_order o ON o.id = p.order_id"
+                        + " LEFT JOIN (SELECT order_id, SUM(amount) back FROM refund"
+                        + " WHERE state <> 'FAILED' GROUP BY order_id) r ON r.order_id = p.order_id")
+                .getSingleResult();
+    return new Ledger(money(row[0]), money(row[1]), money(row[2]), money(row[3]), money(row[4]));
+  }
+
+  private static java.math.BigDecimal money(Object value) {
+    return new java.math.BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 
   /** For the home page: differences open, and days whose statement is missing. */

@@ -131,8 +131,41 @@ public class ReconciliationRuns {
         .longValue();
   }
 
+  /**
+   * Resumes a run a killed server left RUNNING (after it was marked failed): from the last
+   * committed chunk, with the kept file.
+   */
+  public long resume(long runId, String by) {
+    ReconciliationRun run = em.find(ReconciliationRun.class, runId, LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(run);
+    if (run.state() == RunState.RUNNING) {
+      throw new ReconciliationException(
+          "reconciliation.running", "The reconciliation of " + run.day() + " is running");
+    }
+    run.resume(by, clock.now());
+    return runId;
+  }
+
   public void attach(long runId, long executionId) {
-    run(runId).attach(executionId);
+    run(runId).attach(executionId, runner());
+  }
+
+  /**
+   * This server JVM, as runs record who works on them: the instance, the host and the JVM's start
+   * time, so that after a restart the runs the old JVM left RUNNING are told from live ones.
+   */
+  public static String runner() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return System.getProperty("com.sun.aas.instanceName", "server")
+        + "@"
+        + host
+        + "#"
+        + java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 
   public ReconciliationRun find(long runId) {
@@ -308,24 +341,74 @@ public class ReconciliationRuns {
 
   /** Stores what the rules found: new differences, and the same ones again updated. */
   public void record(long runId, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
     ReconciliationRun run = run(runId);
     Instant now = clock.now();
+    // One read for the chunk: the differences a run of the day found before under these keys.
+    java.util.Map<String, Difference> known = new java.util.HashMap<>();
+    em.createQuery(
+            "SELECT d FROM Difference d WHERE d.runId = :run AND d.matchKey IN :keys",
+            Difference.class)
+        .setParameter("run", runId)
+        .setParameter("keys", findings.stream().map(Finding::matchKey).distinct().toList())
+        .getResultList()
+        .forEach(d -> known.put(d.kind() + " " + d.matchKey(), d));
+    List<Finding> fresh = new java.util.ArrayList<>();
     for (Finding finding : findings) {
-      List<Difference> found =
-          em.createQuery(
-                  "SELECT d FROM Difference d WHERE d.runId = :run AND d.kind = :kind"
-                      + " AND d.matchKey = :key",
-                  Difference.class)
-              .setParameter("run", runId)
-              .setParameter("kind", finding.kind())
-              .setParameter("key", finding.matchKey())
-              .getResultList();
-      if (found.isEmpty()) {
-        em.persist(new Difference(runId, run.day(), finding, now));
-      } else {
-        found.get(0).update(finding);
+      Difference found = known.get(finding.kind() + " " + finding.matchKey());
+      if (found != null) {
+        found.update(finding);
+      } else if (fresh.stream()
+          .noneMatch(f -> f.kind() == finding.kind() && f.matchKey().equals(finding.matchKey()))) {
+        fresh.add(finding);
       }
     }
+    insert(run, fresh, now);
+  }
+
+  /** New differences, with one multi-row INSERT (a bill may hold many unknown lines). */
+  private void insert(ReconciliationRun run, List<Finding> findings, Instant now) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO reconciliation_difference (run_id, kind, match_key, day, order_id,"
+                + " order_no, statement_line, platform_record, amount, state, found_at) VALUES ");
+    for (int i = 0; i < findings.size(); i++) {
+      sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,'OPEN',?)");
+    }
+    jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
+    int p = 1;
+    for (Finding finding : findings) {
+      Difference difference = new Difference(run.id(), run.day(), finding, now);
+      insert.setParameter(p++, run.id());
+      insert.setParameter(p++, finding.kind().name());
+      insert.setParameter(p++, finding.matchKey());
+      insert.setParameter(p++, Date.valueOf(run.day()));
+      insert.setParameter(p++, finding.orderId());
+      insert.setParameter(p++, finding.orderNo());
+      insert.setParameter(p++, difference.statementLine().orElse(null));
+      insert.setParameter(p++, difference.platformRecord().orElse(null));
+      insert.setParameter(p++, finding.amount());
+      insert.setParameter(p++, Timestamp.from(now));
+    }
+    insert.executeUpdate();
+  }
+
+  /**
+   * A chunk of the classification: its differences and pool entries stored, and the money they
+   * account for added to what the run explains (in the chunk's transaction, so a restarted chunk
+   * counts once).
+   */
+  public void classified(long runId, List<Finding> findings, List<Comparison> pooled) {
+    record(runId, findings);
+    pool(runId, pooled);
+    ReconciliationRun run = run(runId);
+    findings.forEach(finding -> run.explain(finding.amount()));
+    pooled.forEach(item -> run.explain(DifferenceRules.gap(item)));
   }
 
   /** Records near the cut-off that wait for a later statement. */
@@ -403,7 +486,7 @@ public class ReconciliationRuns {
     return em.createQuery(
             "SELECT d.id FROM Difference d WHERE d.runId = :run AND d.state ="
                 + " io.kameng.reconciliation.entity.DifferenceState.OPEN AND d.fixedAt IS NULL"
-                + " ORDER BY d.id",
+                + " AND d.fix IS NULL AND d.orderId IS NOT NULL ORDER BY d.id",
             Long.class)
         .setParameter("run", runId)
         .getResultList();
@@ -428,27 +511,9 @@ public class ReconciliationRuns {
     run(difference.runId()).progress("fix", 0);
   }
 
-  /** Ends the run: how much of the day's gap the listed differences and the pool explain. */
+  /** Ends the run with the day's money summary. */
   public void report(long runId) {
-    ReconciliationRun run = run(runId);
-    BigDecimal differences =
-        (BigDecimal)
-            em.createNativeQuery(
-                    "SELECT COALESCE(SUM(amount), 0) FROM reconciliation_difference"
-                        + " WHERE run_id = ?1 AND day = ?2")
-                .setParameter(1, runId)
-                .setParameter(2, Date.valueOf(run.day()))
-                .getSingleResult();
-    BigDecimal pooled =
-        (BigDecimal)
-            em.createNativeQuery(
-                    "SELECT COALESCE(SUM(amount), 0) FROM reconciliation_pool WHERE kind = ?1"
-                        + " AND partner = ?2 AND day = ?3")
-                .setParameter(1, run.kind().name())
-                .setParameter(2, run.partner())
-                .setParameter(3, Date.valueOf(run.day()))
-                .getSingleResult();
-    run.complete(differences.add(pooled), clock.now());
+    run(runId).complete(clock.now());
   }
 
   /** Ends the run as failed with {@code reason}, whatever the caller's transaction does. */
@@ -460,13 +525,22 @@ public class ReconciliationRuns {
     }
   }
 
-  /** Runs a server left RUNNING (killed), with their job executions. */
-  public List<ReconciliationRun> running() {
-    return em.createQuery(
+  /**
+   * Runs left RUNNING by an earlier JVM of this server (it was killed or stopped during the run):
+   * RUNNING, started by this instance on this host, but not by this JVM.
+   */
+  public List<ReconciliationRun> leftRunning() {
+    String me = runner();
+    String server = me.substring(0, me.indexOf('#') + 1);
+    return em
+        .createQuery(
             "SELECT r FROM ReconciliationRun r WHERE r.state ="
                 + " io.kameng.reconciliation.entity.RunState.RUNNING",
             ReconciliationRun.class)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .filter(r -> r.runner().filter(x -> x.startsWith(server) && !x.equals(me)).isPresent())
+        .toList();
   }
 
   /** Runs waiting for a statement whose next try is due. */

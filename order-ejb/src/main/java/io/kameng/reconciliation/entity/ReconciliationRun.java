@@ -52,6 +52,10 @@ public class ReconciliationRun {
   @Column(name = "execution_id")
   private Long executionId;
 
+  /** The server JVM whose job works on it: {@code <instance>@<host>#<JVM start>}. */
+  @Column(length = 160)
+  private String runner;
+
   @Column(length = 20)
   private String step;
 
@@ -87,6 +91,9 @@ public class ReconciliationRun {
 
   @Column(name = "line_count")
   private Long lineCount;
+
+  @Column(name = "resumed_at_line")
+  private Long resumedAtLine;
 
   @Column(name = "statement_received", precision = 19, scale = 2)
   private BigDecimal statementReceived;
@@ -205,6 +212,24 @@ public class ReconciliationRun {
             explained));
   }
 
+  /**
+   * A run a killed server left behind starts again where its last committed chunk left it: the kept
+   * file and what was loaded stay.
+   */
+  public void resume(String by, Instant now) {
+    long loaded = items;
+    String at = step;
+    start(by, now);
+    resumedAtLine = "load".equals(at) ? loaded : null;
+    step = at;
+    items = loaded;
+  }
+
+  /** Where a resumed run continued its load: the lines loaded before the crash. */
+  public Optional<Long> resumedAtLine() {
+    return Optional.ofNullable(resumedAtLine);
+  }
+
   /** A run of the day starts (again): its result is replaced. */
   public void start(String by, Instant now) {
     if (!state.mayStart(true)) {
@@ -219,9 +244,11 @@ public class ReconciliationRun {
     failure = null;
     nextTryAt = null;
     executionId = null;
+    runner = null;
     step = "fetch";
     items = 0;
     explained = null;
+    resumedAtLine = null;
   }
 
   /** The platform's side of the day, as the match step compared it. */
@@ -231,9 +258,19 @@ public class ReconciliationRun {
     platformFees = fees;
   }
 
-  /** The job working on it now. */
-  public void attach(long executionId) {
+  /** Money the differences and pool entries found by this run's classification account for. */
+  public void explain(BigDecimal amount) {
+    explained = (explained == null ? BigDecimal.ZERO.setScale(2) : explained).add(amount);
+  }
+
+  /** The job working on it now, on the server JVM {@code runner}. */
+  public void attach(long executionId, String runner) {
     this.executionId = executionId;
+    this.runner = runner;
+  }
+
+  public Optional<String> runner() {
+    return Optional.ofNullable(runner);
   }
 
   public void progress(String step, long items) {
@@ -276,9 +313,11 @@ public class ReconciliationRun {
     endedAt = now;
   }
 
-  public void complete(BigDecimal explained, Instant now) {
+  public void complete(Instant now) {
     state = RunState.COMPLETED;
-    this.explained = explained;
+    if (explained == null) {
+      explained = BigDecimal.ZERO.setScale(2);
+    }
     step = "report";
     nextTryAt = null;
     endedAt = now;
