@@ -12,6 +12,7 @@ import io.kameng.reconciliation.entity.MoneySummary;
 import io.kameng.reconciliation.entity.ReconciliationRun;
 import io.kameng.reconciliation.entity.RunState;
 import io.kameng.reconciliation.entity.StatementKind;
+import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -86,11 +87,25 @@ public class ReconciliationPage implements Serializable {
       PageMessages.info(PageMessages.text("reconciliation.started", date, chosen));
       view.setRun(id);
       return view.outcome();
-    } catch (BusinessException refused) {
-      PageMessages.error(PageMessages.refusal(refused));
+    } catch (BusinessException | EJBException failed) {
+      PageMessages.error(PageMessages.refusal(refusal(failed)));
       shown = null;
       return null;
     }
+  }
+
+  /**
+   * The refusal behind a failed start. {@code Reconciliations} lives in the batch module, whose
+   * container does not know the order module's {@code BusinessException} as an application
+   * exception: a refusal of {@code ReconciliationRuns.open} arrives wrapped in an EJBException.
+   */
+  static BusinessException refusal(RuntimeException failed) {
+    for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BusinessException refused) {
+        return refused;
+      }
+    }
+    throw failed;
   }
 
   public List<ReconciliationRun> getRuns() {
