@@ -7,8 +7,6 @@ import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.platform.entity.BusinessException;
 import io.kameng.reconciliation.boundary.ReconciliationReport;
 import io.kameng.reconciliation.boundary.ReconciliationRuns;
-import io.kameng.reconciliation.entity.DifferenceKind;
-import io.kameng.reconciliation.entity.MoneySummary;
 import io.kameng.reconciliation.entity.ReconciliationRun;
 import io.kameng.reconciliation.entity.RunState;
 import io.kameng.reconciliation.entity.StatementKind;
@@ -19,18 +17,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Backs {@code reconciliation/runs.xhtml}: starting a day's run (kind, partner, day, re-run), the
- * runs of the last 30 days, the selected run's money and file, and the differences per day as a
- * chart. The differences list is {@link DifferencesPage}; what the page shows (the run, the
- * filters, the page of differences) are view parameters, so the self-refresh while a run is RUNNING
- * shows the same.
+ * runs of the last 30 days. The selected run and the chart are {@link RunOverview}, the differences
+ * list is {@link DifferencesPage}; what the page shows (the run, the filters, the page of
+ * differences) are view parameters, so the self-refresh while a run is RUNNING shows the same.
  */
 @Named("reconciliation")
 @ViewScoped
@@ -52,11 +47,6 @@ public class ReconciliationPage implements Serializable {
   private boolean rerun;
 
   private transient List<ReconciliationRun> shown;
-  private transient List<DayBar> chart;
-  private transient ReconciliationRun selected;
-
-  /** One day of the chart: its differences, and the bar's height in percent of the highest. */
-  public record DayBar(LocalDate day, long count, int percent) {}
 
   /** ADMIN only: a reviewer gets 403. */
   public void requireAdmin() throws IOException {
@@ -118,59 +108,6 @@ public class ReconciliationPage implements Serializable {
   /** Whether a run is going on: the page then reloads itself every 5 seconds. */
   public boolean isAnyRunning() {
     return getRuns().stream().anyMatch(run -> run.state() == RunState.RUNNING);
-  }
-
-  /** The run chosen in the list (or just started); null for none. */
-  public ReconciliationRun getSelected() {
-    Long id = view.getRun();
-    if (id != null && (selected == null || !selected.id().equals(id))) {
-      selected = report.run(id).orElse(null);
-    }
-    return id == null ? null : selected;
-  }
-
-  /** The selected run's money summary; null before its statement was compared. */
-  public MoneySummary getMoney() {
-    ReconciliationRun run = getSelected();
-    return run == null ? null : run.money().orElse(null);
-  }
-
-  public Map<DifferenceKind, Long> counts(ReconciliationRun run) {
-    return report.counts(run.id());
-  }
-
-  /** How long the run took (or runs so far), as {@code 1m 05s}. */
-  public String duration(ReconciliationRun run) {
-    if (run.startedAt() == null) {
-      return "";
-    }
-    Duration took = Duration.between(run.startedAt(), run.endedAt().orElse(clock.now()));
-    long seconds = Math.max(0, took.toSeconds());
-    return seconds >= 60
-        ? "%dm %02ds".formatted(seconds / 60, seconds % 60)
-        : "%ds".formatted(seconds);
-  }
-
-  public String time(java.time.Instant at) {
-    return PageMessages.time(at);
-  }
-
-  /** The differences found per day over 30 days, for the bar chart and its numbers. */
-  public List<DayBar> getChart() {
-    if (chart == null) {
-      Map<LocalDate, Long> perDay = report.perDay(DAYS);
-      long max = perDay.values().stream().mapToLong(Long::longValue).max().orElse(0);
-      chart =
-          perDay.entrySet().stream()
-              .map(
-                  e ->
-                      new DayBar(
-                          e.getKey(),
-                          e.getValue(),
-                          max == 0 ? 0 : (int) Math.round(100.0 * e.getValue() / max)))
-              .toList();
-    }
-    return chart;
   }
 
   public StatementKind getKind() {
