@@ -2,6 +2,8 @@ package io.kameng.admin.home;
 
 import io.kameng.partner.boundary.Partners;
 import io.kameng.partner.entity.PartnerStatus;
+import io.kameng.reconciliation.boundary.ReconciliationReport;
+import io.kameng.reconciliation.boundary.ReconciliationReport.Warnings;
 import io.kameng.stock.boundary.CardKeyStock;
 import io.kameng.stock.entity.StockLevel;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,7 +12,7 @@ import jakarta.inject.Named;
 
 /**
  * Backs the admin home page: who is signed in, whether the partners answer, and how many card-key
- * products run low.
+ * products run low, and what the reconciliation leaves open (differences, missing statements).
  */
 @Named("adminHome")
 @RequestScoped
@@ -19,6 +21,10 @@ public class HomePage {
   @Inject Partners partners;
 
   @Inject CardKeyStock stock;
+
+  @Inject ReconciliationReport reconciliation;
+
+  private Warnings reconciliationWarnings;
 
   private PartnerStatus sandbox;
 
@@ -37,6 +43,14 @@ public class HomePage {
       lowStock = stock.levels().stream().filter(StockLevel::isLow).count();
     }
     return lowStock;
+  }
+
+  /** Open differences and days without a statement: the reconciliation warning (ADMIN only). */
+  public Warnings getReconciliation() {
+    if (reconciliationWarnings == null) {
+      reconciliationWarnings = reconciliation.warnings();
+    }
+    return reconciliationWarnings;
   }
 
   public String getSandboxUrl() {
