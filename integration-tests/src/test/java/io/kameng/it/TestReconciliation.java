@@ -83,7 +83,7 @@ public class TestReconciliation {
         Integer.toString(run.attempt()),
         run.resumedAtLine().map(String::valueOf).orElse("-"),
         run.executionId().map(String::valueOf).orElse("-"),
-        Integer.toString(report.ofRun(runId).size()));
+        Long.toString(report.counts(runId).values().stream().mapToLong(Long::longValue).sum()));
   }
 
   /** The batch runtime's status of a job execution. */

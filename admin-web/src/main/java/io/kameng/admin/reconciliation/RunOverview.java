@@ -4,6 +4,7 @@ import io.kameng.admin.PageMessages;
 import io.kameng.platform.boundary.PlatformClock;
 import io.kameng.reconciliation.boundary.ReconciliationReport;
 import io.kameng.reconciliation.entity.DifferenceKind;
+import io.kameng.reconciliation.entity.Ledger;
 import io.kameng.reconciliation.entity.MoneySummary;
 import io.kameng.reconciliation.entity.ReconciliationRun;
 import jakarta.faces.view.ViewScoped;
@@ -44,6 +45,16 @@ public class RunOverview implements Serializable {
       selected = report.run(id).orElse(null);
     }
     return id == null ? null : selected;
+  }
+
+  private transient Ledger ledger;
+
+  /** The platform-wide money check, as of this request. */
+  public Ledger getLedger() {
+    if (ledger == null) {
+      ledger = report.ledger();
+    }
+    return ledger;
   }
 
   /** The selected run's money summary; null before its statement was compared. */

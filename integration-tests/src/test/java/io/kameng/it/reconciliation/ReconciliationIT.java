@@ -1,5 +1,6 @@
 package io.kameng.it.reconciliation;
 
+import static io.kameng.it.reconciliation.Reconciling.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kameng.it.FixtureClient;
@@ -19,8 +20,6 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,8 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReconciliationIT {
-
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Deployment
   static EnterpriseArchive deployment() {
@@ -107,11 +104,11 @@ class ReconciliationIT {
 
     billReady(day);
     // The day may have been reconciled already (other tests pay on it too): a re-run.
-    String run = awaitRun(start("PAYMENT", day, true));
-    assertThat(run).startsWith("COMPLETED|");
-    assertThat(field(run, 3)).as("balanced: " + run).isEqualTo("true");
+    Reconciled run = reconcile("PAYMENT", day);
+    assertThat(run.state()).startsWith("COMPLETED|");
+    assertThat(field(run.state(), 3)).as("balanced: " + run).isEqualTo("true");
 
-    List<String> differences = differences(lastRunId);
+    List<String> differences = differences(run.id());
     assertThat(own(differences, forgotten))
         .singleElement()
         .satisfies(
@@ -136,9 +133,9 @@ class ReconciliationIT {
     assertThat(Paying.refunds(twice)).startsWith("1 ").contains("EXTRA_PAYMENT");
 
     // The same day again: the same differences, nothing fixed twice.
-    String again = awaitRun(start("PAYMENT", day, true));
-    assertThat(again).startsWith("COMPLETED|");
-    List<String> found = differences(lastRunId);
+    Reconciled again = reconcile("PAYMENT", day);
+    assertThat(again.state()).startsWith("COMPLETED|");
+    List<String> found = differences(again.id());
     for (Placed order : List.of(forgotten, lostRefund, twice, wrongFee)) {
       assertThat(own(found, order)).hasSameSizeAs(own(differences, order));
     }
@@ -170,10 +167,10 @@ class ReconciliationIT {
     Paying.await(() -> rechargeStatus(waiting.orderNo() + "S1").equals("SUCCESS"));
     assertThat(Paying.follow(waiting).getString("state")).isEqualTo("FULFILLING");
 
-    String run = awaitRun(start("SUPPLIER", day, true));
-    assertThat(run).startsWith("COMPLETED|");
-    assertThat(field(run, 3)).as("balanced: " + run).isEqualTo("true");
-    List<String> differences = differences(lastRunId);
+    Reconciled run = reconcile("SUPPLIER", day);
+    assertThat(run.state()).startsWith("COMPLETED|");
+    assertThat(field(run.state(), 3)).as("balanced: " + run).isEqualTo("true");
+    List<String> differences = differences(run.id());
     assertThat(own(differences, refunded))
         .singleElement()
         .satisfies(
@@ -193,8 +190,7 @@ class ReconciliationIT {
                     .contains("|FIXED|"));
     assertThat(Paying.follow(waiting).getString("state")).isEqualTo("COMPLETED");
 
-    String again = awaitRun(start("SUPPLIER", day, true));
-    assertThat(again).startsWith("COMPLETED|");
+    assertThat(reconcile("SUPPLIER", day).state()).startsWith("COMPLETED|");
     assertThat(Paying.countEvents(refunded, "RECONCILED")).as("noted once").isEqualTo(1);
     assertThat(Paying.countEvents(waiting, "COMPLETED")).isEqualTo(1);
   }
@@ -238,8 +234,7 @@ class ReconciliationIT {
     platformTo(midnight.plus(java.time.Duration.ofDays(3)).plusSeconds(12 * 3600));
     moveSandboxTo(midnight.plus(java.time.Duration.ofDays(4)).plusSeconds(3 * 3600), false);
 
-    awaitRun(start("PAYMENT", day, true));
-    List<String> first = differences(lastRunId);
+    List<String> first = differences(reconcile("PAYMENT", day).id());
     assertThat(own(first, before)).isEmpty();
     assertThat(own(first, after)).isEmpty();
     assertThat(own(first, pooled)).as("waits in the pool").isEmpty();
@@ -248,17 +243,17 @@ class ReconciliationIT {
     assertThat(statementHas(day, before.reference(1))).isTrue();
     assertThat(statementHas(day, after.reference(1))).isFalse();
 
-    String next = awaitRun(start("PAYMENT", day.plusDays(1), true));
-    assertThat(next).startsWith("COMPLETED|");
-    List<String> second = differences(lastRunId);
+    Reconciled next = reconcile("PAYMENT", day.plusDays(1));
+    assertThat(next.state()).startsWith("COMPLETED|");
+    List<String> second = differences(next.id());
     assertThat(own(second, after)).isEmpty();
     assertThat(own(second, pooled)).isEmpty();
     assertThat(poolOf(pooled)).as("matched the next day").isEqualTo("REFUND:MATCHED");
     assertThat(poolOf(expiring)).isEqualTo("REFUND:WAITING");
 
-    awaitRun(start("PAYMENT", day.plusDays(3), true));
+    Reconciled third = reconcile("PAYMENT", day.plusDays(3));
     assertThat(poolOf(expiring)).as("three days without a statement").isEqualTo("REFUND:EXPIRED");
-    assertThat(own(differences(lastRunId), expiring))
+    assertThat(own(differences(third.id()), expiring))
         .singleElement()
         .satisfies(d -> assertThat(d).startsWith("STATUS_MISMATCH|" + expiring.reference(1) + "R"))
         .satisfies(d -> assertThat(d).contains("the gateway answers refunded"));
@@ -276,18 +271,20 @@ class ReconciliationIT {
         FixtureClient.create(
             "reconciliation", Map.of("action", "differencesOfDay", "day", day.toString()));
 
-    String refused = awaitRun(start("PAYMENT", day, true));
-    assertThat(refused).startsWith("FAILED|").contains("trailer");
-    assertThat(String.join("\n", differences(lastRunId))).as("nothing written").isEqualTo(before);
+    Reconciled refused = reconcile("PAYMENT", day);
+    assertThat(refused.state()).startsWith("FAILED|").contains("trailer");
+    assertThat(String.join("\n", differences(refused.id())))
+        .as("nothing written")
+        .isEqualTo(before);
 
     gatewayFault("{\"scope\": \"%s\", \"bill\": \"NONE\"}".formatted(day));
-    assertThat(awaitRun(start("PAYMENT", day, false))).startsWith("COMPLETED|");
+    assertThat(awaitRun(start("PAYMENT", "sandbox", day, false))).startsWith("COMPLETED|");
   }
 
   @Test
   void concurrentStartsOfOneDayMakeOneRun() throws Exception {
     LocalDate day = sandboxDay().minusDays(ThreadLocalRandom.current().nextInt(100, 3000));
-    List<String> answers = TestData.concurrently(4, () -> start("PAYMENT", day, false));
+    List<String> answers = TestData.concurrently(4, () -> start("PAYMENT", "sandbox", day, false));
     assertThat(answers.stream().filter(a -> !a.startsWith("refused:"))).hasSize(1);
     assertThat(answers.stream().filter(a -> a.startsWith("refused:")))
         .allSatisfy(
@@ -296,10 +293,17 @@ class ReconciliationIT {
                     .isIn("refused:reconciliation.running", "refused:reconciliation.done"));
     String id = answers.stream().filter(a -> !a.startsWith("refused:")).findFirst().orElseThrow();
     assertThat(awaitRun(id)).startsWith("COMPLETED|");
-    assertThat(start("PAYMENT", day, false)).isEqualTo("refused:reconciliation.done");
+    assertThat(start("PAYMENT", "sandbox", day, false)).isEqualTo("refused:reconciliation.done");
   }
 
-  private long lastRunId;
+  /** A run of the day and what the fixture shows of it once it ended. */
+  private record Reconciled(String id, String state) {}
+
+  /** Runs the day (again) with the sandbox and waits for it to end. */
+  private static Reconciled reconcile(String kind, LocalDate day) throws Exception {
+    String id = start(kind, "sandbox", day, true);
+    return new Reconciled(id, awaitRun(id));
+  }
 
   private static Placed topUp(String mobile) throws Exception {
     Placed order =
@@ -334,102 +338,6 @@ class ReconciliationIT {
           : Integer.toString(answer.statusCode());
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private String start(String kind, LocalDate day, boolean rerun) {
-    return FixtureClient.create(
-        "reconciliation",
-        Map.of(
-            "action",
-            "start",
-            "kind",
-            kind,
-            "partner",
-            "sandbox",
-            "day",
-            day.toString(),
-            "rerun",
-            Boolean.toString(rerun)));
-  }
-
-  /** Waits until the run is no longer RUNNING; answers what the fixture shows of it. */
-  private String awaitRun(String id) {
-    assertThat(id).as("started").doesNotStartWith("refused:");
-    lastRunId = Long.parseLong(id);
-    String[] state = new String[1];
-    Paying.await(
-        () -> {
-          state[0] = FixtureClient.create("reconciliation", Map.of("action", "run", "runId", id));
-          return !state[0].startsWith("RUNNING|");
-        });
-    return state[0];
-  }
-
-  private static List<String> differences(long runId) {
-    String text =
-        FixtureClient.create(
-            "reconciliation", Map.of("action", "differences", "runId", Long.toString(runId)));
-    return text.isBlank() ? List.of() : Arrays.asList(text.split("\n"));
-  }
-
-  private static List<String> own(List<String> differences, Placed order) {
-    return differences.stream().filter(d -> d.split("\\|")[2].equals(order.orderNo())).toList();
-  }
-
-  private static String field(String run, int index) {
-    return run.split("\\|", -1)[index];
-  }
-
-  private static void gatewayFault(String json) throws Exception {
-    assertThat(SandboxApi.send("POST", "/api/gateway/faults", json).statusCode()).isEqualTo(204);
-  }
-
-  private static Instant sandboxNow() throws Exception {
-    String body = SandboxApi.send("POST", "/api/gateway/clock", "{\"advanceSeconds\": 0}").body();
-    return Instant.parse(Json.createReader(new StringReader(body)).readObject().getString("now"));
-  }
-
-  private static LocalDate sandboxDay() throws Exception {
-    return sandboxNow().atZone(CHINA).toLocalDate();
-  }
-
-  /** Today at the sandbox, with at least two hours left in it (else the clock moves on). */
-  private static LocalDate sandboxDayWithRoom() throws Exception {
-    Instant now = sandboxNow();
-    LocalDate day = now.atZone(CHINA).toLocalDate();
-    if (now.atZone(CHINA).getHour() >= 22) {
-      day = day.plusDays(1);
-      moveSandboxTo(day.atTime(0, 5).atZone(CHINA).toInstant());
-    }
-    return day;
-  }
-
-  /** The sandbox clock at 03:00 China time of the next day: the day's bill is ready. */
-  private static void billReady(LocalDate day) throws Exception {
-    moveSandboxTo(day.plusDays(1).atTime(3, 0).atZone(CHINA).toInstant());
-  }
-
-  private static void moveSandboxTo(Instant at) throws Exception {
-    moveSandboxTo(at, false);
-  }
-
-  private static void moveSandboxTo(Instant at, boolean frozen) throws Exception {
-    assertThat(
-            SandboxApi.send(
-                    "POST",
-                    "/api/gateway/clock",
-                    "{\"at\": \"%s\", \"frozen\": %s}".formatted(at, frozen))
-                .statusCode())
-        .isEqualTo(200);
-  }
-
-  /** Moves the platform's clock forward to {@code at}. */
-  private static void platformTo(Instant at) {
-    Instant now =
-        Instant.parse(FixtureClient.create("orders", Map.of("action", "advance", "seconds", "0")));
-    if (at.isAfter(now)) {
-      Paying.advance((int) java.time.Duration.between(now, at).toSeconds());
     }
   }
 

@@ -1,8 +1,12 @@
 package io.kameng.it.reconciliation;
 
+import static io.kameng.it.reconciliation.Reconciling.CHINA;
+import static io.kameng.it.reconciliation.Reconciling.fixture;
+import static io.kameng.it.reconciliation.Reconciling.gatewayFault;
+import static io.kameng.it.reconciliation.Reconciling.platformNow;
+import static io.kameng.it.reconciliation.Reconciling.platformTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kameng.it.FixtureClient;
 import io.kameng.it.KamengDeployment;
 import io.kameng.it.SandboxApi;
 import io.kameng.it.TestAccounts;
@@ -16,9 +20,7 @@ import io.kameng.it.payment.Paying;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,8 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReconciliationScheduleIT {
-
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   @Deployment
   static EnterpriseArchive deployment() {
@@ -63,14 +63,19 @@ class ReconciliationScheduleIT {
   void afterTheHourYesterdayRunsWithEveryPartnerAndAStatementThatNeverComesIsMissing()
       throws Exception {
     ZonedDateTime now = platformNow().atZone(CHINA);
-    // The next 03:10 China time at least a day ahead: no run of that day's yesterday exists yet.
-    ZonedDateTime tick = now.toLocalDate().plusDays(2).atTime(3, 10).atZone(CHINA);
+    // 03:10 China time of a day far enough ahead that no test reconciled its yesterday yet (the
+    // test database outlives a test run).
+    ZonedDateTime tick =
+        now.toLocalDate()
+            .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(30, 3000))
+            .atTime(3, 10)
+            .atZone(CHINA);
     LocalDate yesterday = tick.toLocalDate().minusDays(1);
     platformTo(tick.minusHours(1).toInstant());
     fixture("runDue", Map.of());
     assertThat(runOfDay("PAYMENT", "sandbox", yesterday)).as("before the hour").isEqualTo("none");
 
-    gateway("{\"scope\": \"%s\", \"bill\": \"NOT_READY\"}".formatted(yesterday));
+    gatewayFault("{\"scope\": \"%s\", \"bill\": \"NOT_READY\"}".formatted(yesterday));
     platformTo(tick.toInstant());
     assertThat(Integer.parseInt(fixture("runDue", Map.of()))).isGreaterThanOrEqualTo(3);
     awaitState("SUPPLIER", "sandbox", yesterday, "COMPLETED");
@@ -99,7 +104,7 @@ class ReconciliationScheduleIT {
     assertThat(Long.parseLong(fixture("warnings", Map.of()).split("\\|")[1])).isPositive();
 
     // The statement comes after all: an admin starts the day and it completes.
-    gateway("{\"scope\": \"%s\", \"bill\": \"NONE\"}".formatted(yesterday));
+    gatewayFault("{\"scope\": \"%s\", \"bill\": \"NONE\"}".formatted(yesterday));
     SandboxApi.send(
         "POST", "/api/gateway/clock", "{\"at\": \"%s\"}".formatted(tick.plusHours(9).toInstant()));
     fixture(
@@ -128,27 +133,5 @@ class ReconciliationScheduleIT {
 
   private static String runOfDay(String kind, String partner, LocalDate day) {
     return fixture("runOfDay", Map.of("kind", kind, "partner", partner, "day", day.toString()));
-  }
-
-  private static void gateway(String fault) throws Exception {
-    assertThat(SandboxApi.send("POST", "/api/gateway/faults", fault).statusCode()).isEqualTo(204);
-  }
-
-  private static Instant platformNow() {
-    return Instant.parse(
-        FixtureClient.create("orders", Map.of("action", "advance", "seconds", "0")));
-  }
-
-  private static void platformTo(Instant at) {
-    Instant now = platformNow();
-    if (at.isAfter(now)) {
-      Paying.advance((int) Duration.between(now, at).toSeconds());
-    }
-  }
-
-  private static String fixture(String action, Map<String, String> fields) {
-    Map<String, String> all = new HashMap<>(fields);
-    all.put("action", action);
-    return FixtureClient.create("reconciliation", all);
   }
 }
