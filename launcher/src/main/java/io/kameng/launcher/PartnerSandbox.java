@@ -44,7 +44,9 @@ public final class PartnerSandbox implements AutoCloseable {
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
+            // Payara Micro itself needs about 150 MB; a million bulk trades of a load test about
+            // 235 MB more, their bill's rows 30 MB while it is written.
+            "-Xmx1g",
             "-Dsandbox.gateway.private-key="
                 + workDir.resolve("gateway").resolve(PartnerKeys.PRIVATE).toAbsolutePath(),
             "-Dsandbox.supplier.private-key="

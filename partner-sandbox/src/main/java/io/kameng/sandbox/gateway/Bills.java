@@ -65,9 +65,9 @@ public class Bills {
     return Optional.of(link.day());
   }
 
-  /** The bill of {@code day} as of now. */
-  TradeBill.Files bill(LocalDate day) {
-    return TradeBill.of(
+  /** The bill of {@code day} as of now, to be written out. */
+  TradeBill bill(LocalDate day) {
+    return TradeBill.prepare(
         trades.all(),
         day,
         clock.now(),

@@ -17,6 +17,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,6 +44,7 @@ import java.util.function.Supplier;
  *       day's trade bill's download URL (valid 30 s) once the bill is ready, and that URL answers
  *       the bill, a zip of GBK CSV files shaped like Alipay's;
  *   <li>{@code POST/DELETE /sandbox/api/gateway/faults} injects or clears faults;
+ *   <li>{@code POST /sandbox/api/gateway/bulk} makes many paid trades at once, for load tests;
  *   <li>{@code POST /sandbox/api/gateway/clock} moves the gateway's time forward or holds it.
  * </ul>
  */
@@ -90,6 +92,40 @@ public class GatewayResource {
                 .add("payUrl", "/sandbox/api/gateway/pay/" + trade.tradeNo())
                 .build())
         .build();
+  }
+
+  /**
+   * Makes many paid trades at once without notices, for load tests. Body: {@code {"day":
+   * "yyyy-MM-dd", "count": N, "prefix": "<digits>", "amount": "10.00"}}; the trades are {@code
+   * <prefix><index zero-padded to 8>P1}, {@code TRADE_SUCCESS}, paid at times spread evenly over
+   * that China-time day short of its last 30 minutes (see {@link BulkTrades}), and are billed like
+   * any other. 204; 400 for a bad body.
+   */
+  @POST
+  @Path("bulk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response bulk(JsonObject request) {
+    BulkTrades bulk;
+    try {
+      bulk =
+          new BulkTrades(
+              LocalDate.parse(request.getString("day", ""), DAY),
+              request.getJsonNumber("count").intValueExact(),
+              request.getString("prefix", ""),
+              new BigDecimal(request.getString("amount", "")));
+    } catch (RuntimeException e) {
+      return Response.status(400)
+          .type(MediaType.TEXT_PLAIN)
+          .entity(
+              "day: yyyy-MM-dd; count: 1 to "
+                  + BulkTrades.MAX_COUNT
+                  + "; prefix: digits; amount: a decimal string more than 0 ("
+                  + e.getMessage()
+                  + ")")
+          .build();
+    }
+    trades.addBulk(bulk);
+    return Response.noContent().build();
   }
 
   @GET
@@ -260,7 +296,10 @@ public class GatewayResource {
     if (faults.forBillDay(day.toString()).orElse(null) == BillFault.DOWN) {
       return Response.status(503).build();
     }
-    return Response.ok(TradeBill.zip(day, bills.bill(day)), "application/zip")
+    TradeBill bill = bills.bill(day);
+    LocalDate billDay = day;
+    StreamingOutput zip = out -> bill.zip(billDay, out);
+    return Response.ok(zip, "application/zip")
         .header("Content-Disposition", "attachment; filename=\"" + TradeBill.zipName(day) + "\"")
         .build();
   }

@@ -1,8 +1,13 @@
 package io.kameng.sandbox.gateway;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
@@ -72,7 +77,33 @@ final class TradeBill {
       BigDecimal fee,
       String text) {}
 
-  private TradeBill() {}
+  /** One row of the detail: a payment ({@code refund} null) or a refund of a trade. */
+  private record Entry(Instant at, Trade trade, Trade.RefundLine refund) {}
+
+  private final List<Entry> entries;
+  private final Instant exportedAt;
+  private final LocalDate day;
+  private final BillFault dayFault;
+  private final Function<String, Optional<BillFault>> tradeFault;
+  private int payments;
+  private int refunds;
+  private BigDecimal ordered = money(BigDecimal.ZERO);
+  private BigDecimal received = money(BigDecimal.ZERO);
+  private BigDecimal refunded = money(BigDecimal.ZERO);
+  private BigDecimal fees = money(BigDecimal.ZERO);
+
+  private TradeBill(
+      List<Entry> entries,
+      LocalDate day,
+      Instant exportedAt,
+      BillFault dayFault,
+      Function<String, Optional<BillFault>> tradeFault) {
+    this.entries = entries;
+    this.day = day;
+    this.exportedAt = exportedAt;
+    this.dayFault = dayFault;
+    this.tradeFault = tradeFault;
+  }
 
   /** 0.6 % of {@code amount}, half up to the cent. */
   static BigDecimal fee(BigDecimal amount) {
@@ -94,7 +125,8 @@ final class TradeBill {
 
   /**
    * The bill of {@code day} over {@code trades}, exported at {@code exportedAt}, with the day's
-   * fault (or null) and each payment's ({@code tradeFault} by out_trade_no).
+   * fault (or null) and each payment's ({@code tradeFault} by out_trade_no), as text (small bills:
+   * tests).
    */
   static Files of(
       List<Trade> trades,
@@ -102,94 +134,111 @@ final class TradeBill {
       Instant exportedAt,
       BillFault dayFault,
       Function<String, Optional<BillFault>> tradeFault) {
-    List<Row> rows = new ArrayList<>();
+    TradeBill bill = prepare(trades, day, exportedAt, dayFault, tradeFault);
+    StringWriter detail = new StringWriter();
+    StringWriter summary = new StringWriter();
+    try {
+      bill.writeDetail(detail);
+      bill.writeSummary(summary);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Files(detail.toString(), summary.toString());
+  }
+
+  /**
+   * The bill of {@code day} ready to be written: its rows in order of completion and its totals,
+   * each row's text made only while it is written, so a bill of a million rows costs a small
+   * reference per row, never its whole text.
+   */
+  static TradeBill prepare(
+      List<Trade> trades,
+      LocalDate day,
+      Instant exportedAt,
+      BillFault dayFault,
+      Function<String, Optional<BillFault>> tradeFault) {
+    List<Entry> entries = new ArrayList<>();
     for (Trade trade : trades) {
-      BillFault fault = tradeFault.apply(trade.outTradeNo()).orElse(null);
-      BigDecimal amount = money(trade.amount());
       Instant paidAt = trade.paidAt();
       if (paidAt != null && onDay(paidAt, day)) {
-        BigDecimal printed = fault == BillFault.WRONG_AMOUNT ? amount.add(BigDecimal.ONE) : amount;
-        BigDecimal fee = fee(amount).negate();
-        if (fault == BillFault.WRONG_FEE) {
-          fee = fee.subtract(CENT);
-        }
-        rows.add(row(trade, paidAt, true, printed, printed, "", fee));
+        entries.add(new Entry(paidAt, trade, null));
       }
       for (Trade.RefundLine refund : trade.refundLines()) {
         if (onDay(refund.at(), day)) {
-          BigDecimal refunded = money(refund.amount());
-          rows.add(
-              row(
-                  trade,
-                  refund.at(),
-                  false,
-                  amount,
-                  refunded.negate(),
-                  refund.requestNo(),
-                  fee(refunded)));
+          entries.add(new Entry(refund.at(), trade, refund));
         }
       }
     }
-    rows.sort(Comparator.comparing(Row::at));
-
-    int payments = 0;
-    int refunds = 0;
-    BigDecimal ordered = money(BigDecimal.ZERO);
-    BigDecimal received = money(BigDecimal.ZERO);
-    BigDecimal refunded = money(BigDecimal.ZERO);
-    BigDecimal fees = money(BigDecimal.ZERO);
-    for (Row row : rows) {
+    entries.sort(Comparator.comparing(Entry::at));
+    TradeBill bill = new TradeBill(entries, day, exportedAt, dayFault, tradeFault);
+    for (Entry entry : entries) {
+      Row row = bill.row(entry, false);
       if (row.payment()) {
-        payments++;
-        ordered = ordered.add(row.orderAmount());
-        received = received.add(row.received());
+        bill.payments++;
+        bill.ordered = bill.ordered.add(row.orderAmount());
+        bill.received = bill.received.add(row.received());
       } else {
-        refunds++;
-        refunded = refunded.add(row.received());
+        bill.refunds++;
+        bill.refunded = bill.refunded.add(row.received());
       }
-      fees = fees.add(row.fee());
+      bill.fees = bill.fees.add(row.fee());
     }
+    return bill;
+  }
 
-    String period =
-        "#起始日期：["
-            + HEADER_TIME.format(day.atStartOfDay(CHINA))
-            + "]   终止日期：["
-            + HEADER_TIME.format(day.plusDays(1).atStartOfDay(CHINA))
-            + "]";
-    String exported = "#导出时间：[" + HEADER_TIME.format(exportedAt) + "]";
+  private String period() {
+    return "#起始日期：["
+        + HEADER_TIME.format(day.atStartOfDay(CHINA))
+        + "]   终止日期：["
+        + HEADER_TIME.format(day.plusDays(1).atStartOfDay(CHINA))
+        + "]";
+  }
 
-    StringBuilder detail = new StringBuilder();
+  private String exported() {
+    return "#导出时间：[" + HEADER_TIME.format(exportedAt) + "]";
+  }
+
+  /** Writes the detail file's text, row by row. */
+  void writeDetail(Writer detail) throws IOException {
     line(detail, "#支付宝业务明细查询");
     line(detail, "#账号：[" + ACCOUNT + "]");
-    line(detail, period);
+    line(detail, period());
     line(detail, DETAIL_START);
-    line(detail, DETAIL_COLUMNS);
-    rows.forEach(row -> line(detail, row.text()));
-    String detailText;
-    if (dayFault == BillFault.TRUNCATED) {
-      // Cut off in the middle of the last row (or of the column names on a day without rows).
-      String last = rows.isEmpty() ? DETAIL_COLUMNS : rows.get(rows.size() - 1).text();
-      int end = detail.length() - CRLF.length() - last.length() + last.length() / 2;
-      detailText = detail.substring(0, end);
-    } else {
-      int count = payments;
-      BigDecimal sum = received;
-      if (dayFault == BillFault.BAD_TRAILER) {
-        count++;
-        sum = sum.add(CENT);
-      }
-      line(detail, DETAIL_END);
-      line(detail, "#交易合计：" + count + "笔，商家实收共" + sum.toPlainString() + "元，商家优惠共0.00元");
-      line(detail, "#退款合计：" + refunds + "笔，商家实收退款共" + refunded.toPlainString() + "元，商家优惠退款共0.00元");
-      line(detail, exported);
-      detailText = detail.toString();
+    boolean truncated = dayFault == BillFault.TRUNCATED;
+    if (truncated && entries.isEmpty()) {
+      // Cut off in the middle of the column names on a day without rows.
+      detail.write(DETAIL_COLUMNS.substring(0, DETAIL_COLUMNS.length() / 2));
+      return;
     }
+    line(detail, DETAIL_COLUMNS);
+    int last = entries.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      String text = row(entries.get(i), true).text();
+      if (truncated && i == last) {
+        // Cut off in the middle of the last row.
+        detail.write(text.substring(0, text.length() / 2));
+        return;
+      }
+      line(detail, text);
+    }
+    int count = payments;
+    BigDecimal sum = received;
+    if (dayFault == BillFault.BAD_TRAILER) {
+      count++;
+      sum = sum.add(CENT);
+    }
+    line(detail, DETAIL_END);
+    line(detail, "#交易合计：" + count + "笔，商家实收共" + sum.toPlainString() + "元，商家优惠共0.00元");
+    line(detail, "#退款合计：" + refunds + "笔，商家实收退款共" + refunded.toPlainString() + "元，商家优惠退款共0.00元");
+    line(detail, exported());
+  }
 
+  /** Writes the summary file's text. */
+  void writeSummary(Writer summary) throws IOException {
     BigDecimal net = received.add(refunded);
-    StringBuilder summary = new StringBuilder();
     line(summary, "#支付宝业务汇总查询");
     line(summary, "#账号：[" + ACCOUNT + "]");
-    line(summary, period);
+    line(summary, period());
     line(summary, SUMMARY_START);
     line(summary, SUMMARY_COLUMNS);
     line(
@@ -209,8 +258,24 @@ final class TradeBill {
             ZERO,
             net.add(fees).toPlainString()));
     line(summary, SUMMARY_END);
-    line(summary, exported);
-    return new Files(detailText, summary.toString());
+    line(summary, exported());
+  }
+
+  /** Writes the bill as the download answers it, a zip of the two files (GBK), as it goes. */
+  void zip(LocalDate day, OutputStream out) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out, GBK);
+    // Not closed: closing the writer would close the zip before its second entry.
+    Writer text = new BufferedWriter(new OutputStreamWriter(zip, GBK), 1 << 16);
+    zip.putNextEntry(new ZipEntry(detailName(day)));
+    writeDetail(text);
+    text.flush();
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(summaryName(day)));
+    writeSummary(text);
+    text.flush();
+    zip.closeEntry();
+    zip.finish();
+    zip.flush();
   }
 
   /** The bill as the download answers it: a zip of the two files, GBK. */
@@ -229,6 +294,31 @@ final class TradeBill {
     return bytes.toByteArray();
   }
 
+  /** The row of {@code entry}: its amounts, with the trade's fault, and its text if asked. */
+  private Row row(Entry entry, boolean withText) {
+    Trade trade = entry.trade();
+    BigDecimal amount = money(trade.amount());
+    if (entry.refund() == null) {
+      BillFault fault = tradeFault.apply(trade.outTradeNo()).orElse(null);
+      BigDecimal printed = fault == BillFault.WRONG_AMOUNT ? amount.add(BigDecimal.ONE) : amount;
+      BigDecimal fee = fee(amount).negate();
+      if (fault == BillFault.WRONG_FEE) {
+        fee = fee.subtract(CENT);
+      }
+      return row(trade, entry.at(), true, printed, printed, "", fee, withText);
+    }
+    BigDecimal refundedAmount = money(entry.refund().amount());
+    return row(
+        trade,
+        entry.at(),
+        false,
+        amount,
+        refundedAmount.negate(),
+        entry.refund().requestNo(),
+        fee(refundedAmount),
+        withText);
+  }
+
   private static Row row(
       Trade trade,
       Instant at,
@@ -236,7 +326,11 @@ final class TradeBill {
       BigDecimal orderAmount,
       BigDecimal received,
       String refundRequestNo,
-      BigDecimal fee) {
+      BigDecimal fee,
+      boolean withText) {
+    if (!withText) {
+      return new Row(at, payment, orderAmount, received, fee, null);
+    }
     List<String> fields =
         List.of(
             trade.tradeNo(),
@@ -278,8 +372,9 @@ final class TradeBill {
     return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
-  private static void line(StringBuilder text, String line) {
-    text.append(line).append(CRLF);
+  private static void line(Writer text, String line) throws IOException {
+    text.write(line);
+    text.write(CRLF);
   }
 
   private static boolean onDay(Instant at, LocalDate day) {

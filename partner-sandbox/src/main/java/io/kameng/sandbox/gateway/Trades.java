@@ -26,6 +26,18 @@ public class Trades {
     return trade;
   }
 
+  /**
+   * Makes the paid trades of {@code bulk} (no notice is sent); they share the amount, and each
+   * costs its two numbers, its time and its map entry.
+   */
+  public void addBulk(BulkTrades bulk) {
+    BigDecimal amount = bulk.amount().setScale(2);
+    for (int i = 0; i < bulk.count(); i++) {
+      String tradeNo = "SBX" + sequence.incrementAndGet();
+      byTradeNo.put(tradeNo, Trade.paid(tradeNo, bulk.outTradeNo(i), amount, bulk.paidAt(i)));
+    }
+  }
+
   public Optional<Trade> byTradeNo(String tradeNo) {
     return Optional.ofNullable(byTradeNo.get(tradeNo));
   }
