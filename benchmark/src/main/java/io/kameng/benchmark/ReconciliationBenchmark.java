@@ -76,7 +76,9 @@ final class ReconciliationBenchmark {
   private static final String TOKEN_HASH = "0".repeat(64);
   private static final Pattern USED_HEAP =
       Pattern.compile("(?m)^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*\\})?\\s+([0-9.Ee+]+)");
-  private static final String[] STEPS = {"fetch", "check", "load", "match", "classify", "fix"};
+  private static final String[] STEPS = {
+    "fetch", "check", "load", "match", "classify", "fix", "report"
+  };
 
   private final DatabaseSettings database;
   private final String serverUrl;
@@ -195,7 +197,7 @@ final class ReconciliationBenchmark {
             if (!phase.isEmpty()) {
               firstSeen.putIfAbsent(phase, now);
             }
-            String shown = phase + " " + (items / 100_000);
+            String shown = phase + " " + (items * 10 / Math.max(lines, 1));
             if (!shown.equals(lastShown)) {
               out.printf(
                   "    %5.1f s  %s %s%n",
@@ -624,11 +626,12 @@ final class ReconciliationBenchmark {
     double target = outcome.targetPart().toMillis() / 1000.0;
     out.println(
         "| lines | total s | fetch+check+load+match+classify s (target < 60) | lines/s | fetch s |"
-            + " check s | load s | match s | classify s | fix+report s | peak heap MB |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " check s | load s | match s | classify s | fix s | report s | peak heap MB |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     Map<String, Duration> s = outcome.steps();
     out.printf(
-        "| %,d | %.1f | %.1f (%s) | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |%n",
+        "| %,d | %.1f | %.1f (%s) | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |"
+            + " %.0f |%n",
         outcome.lines(),
         outcome.total().toMillis() / 1000.0,
         target,
@@ -640,6 +643,7 @@ final class ReconciliationBenchmark {
         seconds(s.get("match")),
         seconds(s.get("classify")),
         seconds(s.get("fix")),
+        seconds(s.get("report")),
         outcome.peakHeapMb());
     out.println();
     out.printf(
