@@ -160,6 +160,7 @@ final class ReconciliationBenchmark {
           lines, lines, seedRows.toMillis() / 1000.0);
 
       double heapBefore = usedHeapMb().orElse(Double.NaN);
+      boolean slowLog = slowLog(connection, true);
       long runId = admin.startReconciliation("PAYMENT", PARTNER, day.toString(), false);
       Instant started = Instant.now();
       out.printf("  run %d started; sampling every %d ms%n", runId, SAMPLE_EVERY.toMillis());
@@ -230,6 +231,10 @@ final class ReconciliationBenchmark {
               "SELECT COALESCE(line_count, -1) FROM reconciliation_run WHERE id = ?",
               runId);
       List<String> plans = plans(connection, runId);
+      if (slowLog) {
+        plans.addAll(slowStatements(connection));
+        slowLog(connection, false);
+      }
       Outcome outcome =
           new Outcome(
               lines,
@@ -566,6 +571,54 @@ final class ReconciliationBenchmark {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
     return output;
+  }
+
+  /**
+   * Switches MariaDB's slow query log (to the table {@code mysql.slow_log}, statements of 0.5 s and
+   * more) on or off; answers whether it could (the benchmark's embedded database can).
+   */
+  private boolean slowLog(Connection connection, boolean on) {
+    try (Statement sql = connection.createStatement()) {
+      if (on) {
+        sql.execute("SET GLOBAL log_output = 'TABLE'");
+        sql.execute("SET GLOBAL long_query_time = 0.5");
+        sql.execute("TRUNCATE TABLE mysql.slow_log");
+      }
+      sql.execute("SET GLOBAL slow_query_log = " + (on ? "ON" : "OFF"));
+      connection.commit();
+      return true;
+    } catch (SQLException e) {
+      out.println("  (no slow query log: " + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  /**
+   * The run's statements of 0.5 s or more, longest first, from the slow query log (emptied before).
+   */
+  private static List<String> slowStatements(Connection connection) throws SQLException {
+    List<String> slow = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT TIME_TO_SEC(query_time), rows_examined, rows_affected, sql_text FROM"
+                + " mysql.slow_log WHERE sql_text NOT LIKE 'DELETE FROM"
+                + " %LIMIT%' AND sql_text NOT LIKE '%reconciliation_run WHERE id%'"
+                + " ORDER BY query_time DESC LIMIT 15")) {
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          String text = rows.getString(4).replaceAll("\\s+", " ");
+          slow.add(
+              "slow %.2f s, rows examined %,d, affected %,d: %s"
+                  .formatted(
+                      rows.getDouble(1),
+                      rows.getLong(2),
+                      rows.getLong(3),
+                      text.length() > 160 ? text.substring(0, 160) + " ..." : text));
+        }
+      }
+      connection.commit();
+    }
+    return slow;
   }
 
   /** The plans of the match's UPDATEs and the platform-only query, as the server sends them. */
