@@ -160,7 +160,7 @@ final class ReconciliationBenchmark {
           lines, lines, seedRows.toMillis() / 1000.0);
 
       double heapBefore = usedHeapMb().orElse(Double.NaN);
-      boolean slowLog = slowLog(connection, true);
+      Map<String, Integer> statementSamples = new LinkedHashMap<>();
       long runId = admin.startReconciliation("PAYMENT", PARTNER, day.toString(), false);
       Instant started = Instant.now();
       out.printf("  run %d started; sampling every %d ms%n", runId, SAMPLE_EVERY.toMillis());
@@ -207,6 +207,7 @@ final class ReconciliationBenchmark {
             }
           }
         }
+        sampleStatements(connection, statementSamples);
         peakHeap = Math.max(peakHeap, usedHeapMb().orElse(Double.NaN));
         if (!state.equals("RUNNING")) {
           break;
@@ -231,10 +232,7 @@ final class ReconciliationBenchmark {
               "SELECT COALESCE(line_count, -1) FROM reconciliation_run WHERE id = ?",
               runId);
       List<String> plans = plans(connection, runId);
-      if (slowLog) {
-        plans.addAll(slowStatements(connection));
-        slowLog(connection, false);
-      }
+      plans.addAll(sampledStatements(statementSamples));
       Outcome outcome =
           new Outcome(
               lines,
@@ -573,52 +571,34 @@ final class ReconciliationBenchmark {
     return output;
   }
 
-  /**
-   * Switches MariaDB's slow query log (to the table {@code mysql.slow_log}, statements of 0.5 s and
-   * more) on or off; answers whether it could (the benchmark's embedded database can).
-   */
-  private boolean slowLog(Connection connection, boolean on) {
-    try (Statement sql = connection.createStatement()) {
-      if (on) {
-        sql.execute("SET GLOBAL log_output = 'TABLE'");
-        sql.execute("SET GLOBAL long_query_time = 0.5");
-        sql.execute("TRUNCATE TABLE mysql.slow_log");
+  /** Counts the server's statements running now, by their first 150 characters. */
+  private static void sampleStatements(Connection connection, Map<String, Integer> samples)
+      throws SQLException {
+    try (Statement sql = connection.createStatement();
+        ResultSet rows =
+            sql.executeQuery(
+                "SELECT info FROM information_schema.processlist WHERE command = 'Query'"
+                    + " AND db = 'kameng' AND info NOT LIKE '%information_schema.processlist%'"
+                    + " AND info NOT LIKE '%FROM reconciliation_run WHERE id = %'")) {
+      while (rows.next()) {
+        String text = rows.getString(1).replaceAll("\\s+", " ");
+        samples.merge(
+            text.length() > 150 ? text.substring(0, 150) + " ..." : text, 1, Integer::sum);
       }
-      sql.execute("SET GLOBAL slow_query_log = " + (on ? "ON" : "OFF"));
-      connection.commit();
-      return true;
-    } catch (SQLException e) {
-      out.println("  (no slow query log: " + e.getMessage() + ")");
-      return false;
     }
+    connection.commit();
   }
 
-  /**
-   * The run's statements of 0.5 s or more, longest first, from the slow query log (emptied before).
-   */
-  private static List<String> slowStatements(Connection connection) throws SQLException {
-    List<String> slow = new ArrayList<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT TIME_TO_SEC(query_time), rows_examined, rows_affected, sql_text FROM"
-                + " mysql.slow_log WHERE sql_text NOT LIKE 'DELETE FROM"
-                + " %LIMIT%' AND sql_text NOT LIKE '%reconciliation_run WHERE id%'"
-                + " ORDER BY query_time DESC LIMIT 15")) {
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          String text = rows.getString(4).replaceAll("\\s+", " ");
-          slow.add(
-              "slow %.2f s, rows examined %,d, affected %,d: %s"
-                  .formatted(
-                      rows.getDouble(1),
-                      rows.getLong(2),
-                      rows.getLong(3),
-                      text.length() > 160 ? text.substring(0, 160) + " ..." : text));
-        }
-      }
-      connection.commit();
-    }
-    return slow;
+  /** The statements seen most often, as seconds (200 ms per sample that saw one running). */
+  private static List<String> sampledStatements(Map<String, Integer> samples) {
+    return samples.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(12)
+        .map(
+            e ->
+                "sampled ≈ %.1f s in the database: %s"
+                    .formatted(e.getValue() * SAMPLE_EVERY.toMillis() / 1000.0, e.getKey()))
+        .toList();
   }
 
   /** The plans of the match's UPDATEs and the platform-only query, as the server sends them. */
