@@ -231,6 +231,12 @@ final class ReconciliationBenchmark {
               connection,
               "SELECT COALESCE(line_count, -1) FROM reconciliation_run WHERE id = ?",
               runId);
+      String answered = admin.reconciliationRun(runId);
+      if (!answered.contains("\"state\":\"" + state + "\"")) {
+        throw new IllegalStateException(
+            "GET /admin/api/reconciliation/runs/" + runId + " answered " + answered);
+      }
+      out.println("  GET /admin/api/reconciliation/runs/" + runId + ": " + answered);
       List<String> plans = plans(connection, runId);
       plans.addAll(sampledStatements(statementSamples));
       Outcome outcome =
