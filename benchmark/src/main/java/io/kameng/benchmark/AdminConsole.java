@@ -89,6 +89,43 @@ final class AdminConsole {
     return Integer.parseInt(found.group(1));
   }
 
+  /**
+   * Starts a reconciliation run through the console's API ({@code POST
+   * /admin/api/reconciliation/runs}) as the signed-in admin; answers the run's id.
+   */
+  long startReconciliation(String kind, String partner, String day, boolean rerun)
+      throws IOException, InterruptedException {
+    String body =
+        "{\"kind\":\"%s\",\"partner\":\"%s\",\"day\":\"%s\",\"rerun\":%s}"
+            .formatted(kind, partner, day, rerun);
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/admin/api/reconciliation/runs"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Matcher id = Pattern.compile("\"runId\"\\s*:\\s*(\\d+)").matcher(answer.body());
+    if (answer.statusCode() != 201 || !id.find()) {
+      throw new IllegalStateException(
+          "Reconciliation not started: HTTP "
+              + answer.statusCode()
+              + " "
+              + OrderApi.abbreviated(answer.body()));
+    }
+    return Long.parseLong(id.group(1));
+  }
+
+  /** The run as {@code GET /admin/api/reconciliation/runs/{id}} answers it (JSON). */
+  String reconciliationRun(long runId) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + "/admin/api/reconciliation/runs/" + runId))
+            .header("Accept", "application/json")
+            .GET());
+  }
+
   private String get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
   }

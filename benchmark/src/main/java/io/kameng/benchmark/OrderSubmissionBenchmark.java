@@ -94,6 +94,10 @@ public final class OrderSubmissionBenchmark {
   private final Duration noticesMeasured = seconds("kameng.bench.noticeMeasureSeconds", 10);
   private final Duration pipelineMeasured = seconds("kameng.bench.pipelineMeasureSeconds", 20);
   private final String ladderPhase = System.getProperty("kameng.bench.ladder", "first");
+  private final String only =
+      System.getProperty("kameng.bench.only", "").replaceAll("^\\$\\{.*\\}$", "");
+  private final String reconciliationPhase =
+      System.getProperty("kameng.bench.reconciliation", "last");
   private final PrintStream out;
 
   private OrderSubmissionBenchmark(PrintStream out) {
@@ -165,14 +169,37 @@ public final class OrderSubmissionBenchmark {
     }
   }
 
+  private ReconciliationBenchmark reconciliationBenchmark(KamengStack stack, Path home) {
+    return new ReconciliationBenchmark(
+        stack.database(), stack.server().httpUrl(), stack.sandbox().url(), home, out);
+  }
+
+  /** The payment reconciliation phase, started as the demo admin through the console's API. */
+  private ReconciliationBenchmark.Outcome reconcile(KamengStack stack, Path home) throws Exception {
+    AdminConsole admin =
+        AdminConsole.signIn(
+            stack.server().httpUrl(), DEMO_ADMIN, Launcher.demoPassword(DEMO_ADMIN));
+    return reconciliationBenchmark(stack, home).run(admin);
+  }
+
   /** Runs every measurement and prints them; answers 1 when a POST or a notice failed. */
   private int run(KamengStack stack, Path home) throws Exception {
+    if (!List.of("", "reconciliation").contains(only)) {
+      throw new IllegalArgumentException(
+          "kameng.bench.only must be reconciliation or empty, was: " + only);
+    }
     if (!List.of("first", "only", "skip").contains(ladderPhase)) {
       throw new IllegalArgumentException(
           "kameng.bench.ladder must be first, only or skip, was: " + ladderPhase);
     }
     OrderApi api = OrderApi.awaitCardKeyProduct(stack.server().httpUrl(), DEPLOY_PATIENCE);
     LadderBenchmark.removeLeftovers(stack.database(), out);
+    if (only.equals("reconciliation")) {
+      ReconciliationBenchmark.Outcome reconciliation = reconcile(stack, home);
+      printHeader("Kameng payment reconciliation benchmark");
+      reconciliationBenchmark(stack, home).print(reconciliation);
+      return reconciliation.right() ? 0 : 1;
+    }
     LadderBenchmark ladderBenchmark = null;
     LadderBenchmark.Outcome ladder = null;
     if (!ladderPhase.equals("skip")) {
@@ -233,6 +260,8 @@ public final class OrderSubmissionBenchmark {
     NoticeHandlingBenchmark noticeBenchmark =
         new NoticeHandlingBenchmark(signer, stack.database(), warmUp, noticesMeasured, out);
     NoticeHandlingBenchmark.Outcome notices = noticeBenchmark.run(raw);
+    ReconciliationBenchmark.Outcome reconciliation =
+        reconciliationPhase.equals("skip") ? null : reconcile(stack, home);
 
     printHeader("Kameng order submission benchmark");
     if (ladder != null) {
@@ -242,6 +271,9 @@ public final class OrderSubmissionBenchmark {
     printOpenLoop(open);
     pipelineBenchmark.print(pipelines, raw);
     noticeBenchmark.print(notices);
+    if (reconciliation != null) {
+      reconciliationBenchmark(stack, home).print(reconciliation);
+    }
     printFailures("Raw JDBC transactions", rows.stream().map(Row::raw).toList());
     boolean allPosted = printFailures("POST /shop/api/v1/orders", posts);
     boolean allPrepared =
@@ -251,12 +283,14 @@ public final class OrderSubmissionBenchmark {
         printFailures(
             "Fulfilment pipelines (order to card key)", List.copyOf(pipelines.runs().values()));
     boolean ladderRight = ladder == null || ladder.right();
+    boolean reconciled = reconciliation == null || reconciliation.right();
     return allPosted
             && allPrepared
             && allTaken
             && allDelivered
             && pipelines.keysRight()
             && ladderRight
+            && reconciled
         ? 0
         : 1;
   }
