@@ -260,25 +260,76 @@ class ReconciliationIT {
   }
 
   @Test
-  void aBillWhoseTrailerDoesNotAddUpIsRefusedWholeAndTheDayRunsOnceHealed() throws Exception {
+  void aBillThatCannotBeTrustedOrFetchedIsRefusedWholeAndTheDayRunsOnceHealed() throws Exception {
     LocalDate day = sandboxDayWithRoom();
     Placed order = Paying.place();
     Paying.pay(Paying.startPayment(order));
     Paying.awaitPaid(order);
     billReady(day);
-    gatewayFault("{\"scope\": \"%s\", \"bill\": \"BAD_TRAILER\"}".formatted(day));
     String before =
         FixtureClient.create(
             "reconciliation", Map.of("action", "differencesOfDay", "day", day.toString()));
+    Map<String, String> reasons =
+        Map.of(
+            "BAD_TRAILER", "The trailer says",
+            "TRUNCATED", "fields",
+            "DOWN", "could not be fetched: The download answered HTTP 503",
+            "EXPIRED", "could not be fetched: The download answered HTTP 403");
 
-    Reconciled refused = reconcile("PAYMENT", day);
-    assertThat(refused.state()).startsWith("FAILED|").contains("trailer");
-    assertThat(String.join("\n", differences(refused.id())))
-        .as("nothing written")
-        .isEqualTo(before);
+    for (Map.Entry<String, String> fault : reasons.entrySet()) {
+      gatewayFault("{\"scope\": \"%s\", \"bill\": \"%s\"}".formatted(day, fault.getKey()));
+      Reconciled refused = reconcile("PAYMENT", day);
+      assertThat(refused.state())
+          .as(fault.getKey())
+          .startsWith("FAILED|")
+          .contains(fault.getValue());
+      assertThat(String.join("\n", differences(refused.id())))
+          .as("nothing written: " + fault.getKey())
+          .isEqualTo(before);
+      gatewayFault("{\"scope\": \"%s\", \"bill\": \"NONE\"}".formatted(day));
+    }
 
-    gatewayFault("{\"scope\": \"%s\", \"bill\": \"NONE\"}".formatted(day));
     assertThat(awaitRun(start("PAYMENT", "sandbox", day, false))).startsWith("COMPLETED|");
+  }
+
+  @Test
+  void anAdminScriptStartsADayThroughTheJsonApiAndReviewersAreTurnedAway() throws Exception {
+    LocalDate day = sandboxDay().minusDays(ThreadLocalRandom.current().nextInt(100, 3000));
+    String base = io.kameng.it.KamengTestEnvironment.stack().server().httpUrl();
+    String password = "api-script-2026";
+    io.kameng.it.ConsoleBrowser admin = new io.kameng.it.ConsoleBrowser(base, null);
+    admin.signIn(
+        "admin",
+        TestAccounts.create("admin", io.kameng.identity.entity.Role.ADMIN, password),
+        password);
+    String body =
+        "{\"kind\": \"PAYMENT\", \"partner\": \"sandbox\", \"day\": \"%s\"}".formatted(day);
+
+    var started = admin.postJson("/admin/api/reconciliation/runs", body);
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    String id =
+        Long.toString(
+            Json.createReader(new StringReader(started.body()))
+                .readObject()
+                .getJsonNumber("runId")
+                .longValue());
+    assertThat(awaitRun(id)).startsWith("COMPLETED|");
+    var run = admin.get("/admin/api/reconciliation/runs/" + id);
+    assertThat(run.status()).isEqualTo(200);
+    assertThat(run.body()).contains("\"state\":\"COMPLETED\"").contains(day.toString());
+    var again = admin.postJson("/admin/api/reconciliation/runs", body);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).contains("reconciliation.done");
+    assertThat(admin.postJson("/admin/api/reconciliation/runs", "{\"kind\": \"NONE\"}").status())
+        .isEqualTo(400);
+
+    io.kameng.it.ConsoleBrowser reviewer = new io.kameng.it.ConsoleBrowser(base, null);
+    reviewer.signIn(
+        "admin",
+        TestAccounts.create("reviewer", io.kameng.identity.entity.Role.REVIEWER, password),
+        password);
+    assertThat(reviewer.postJson("/admin/api/reconciliation/runs", body).status()).isEqualTo(403);
+    assertThat(reviewer.get("/admin/api/reconciliation/runs/" + id).status()).isEqualTo(403);
   }
 
   @Test

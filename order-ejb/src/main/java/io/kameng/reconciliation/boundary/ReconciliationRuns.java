@@ -72,6 +72,9 @@ public class ReconciliationRuns {
   @Inject Instance<StatementSource> sources;
   @Resource SessionContext context;
 
+  @Resource(lookup = "jdbc/kameng")
+  javax.sql.DataSource dataSource;
+
   /** Whether the step found the statement, or the partner said it is not ready yet. */
   public enum Fetched {
     READY,
@@ -380,22 +383,29 @@ public class ReconciliationRuns {
     for (int i = 0; i < findings.size(); i++) {
       sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,'OPEN',?)");
     }
-    jakarta.persistence.Query insert = em.createNativeQuery(sql.toString());
-    int p = 1;
-    for (Finding finding : findings) {
-      Difference difference = new Difference(run.id(), run.day(), finding, now);
-      insert.setParameter(p++, run.id());
-      insert.setParameter(p++, finding.kind().name());
-      insert.setParameter(p++, finding.matchKey());
-      insert.setParameter(p++, Date.valueOf(run.day()));
-      insert.setParameter(p++, finding.orderId());
-      insert.setParameter(p++, finding.orderNo());
-      insert.setParameter(p++, difference.statementLine().orElse(null));
-      insert.setParameter(p++, difference.platformRecord().orElse(null));
-      insert.setParameter(p++, finding.amount());
-      insert.setParameter(p++, Timestamp.from(now));
+    // Plain JDBC on the transaction's connection: EclipseLink looks each native-query parameter
+    // up in a list, which makes a chunk's INSERT quadratic in its parameters.
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (Finding finding : findings) {
+        Difference difference = new Difference(run.id(), run.day(), finding, now);
+        insert.setLong(p++, run.id());
+        insert.setString(p++, finding.kind().name());
+        insert.setString(p++, finding.matchKey());
+        insert.setDate(p++, Date.valueOf(run.day()));
+        insert.setObject(p++, finding.orderId());
+        insert.setString(p++, finding.orderNo());
+        insert.setString(p++, difference.statementLine().orElse(null));
+        insert.setString(p++, difference.platformRecord().orElse(null));
+        insert.setBigDecimal(p++, finding.amount());
+        insert.setTimestamp(p++, Timestamp.from(now));
+      }
+      insert.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new jakarta.persistence.PersistenceException(
+          "Could not store " + findings.size() + " differences", e);
     }
-    insert.executeUpdate();
   }
 
   /**
