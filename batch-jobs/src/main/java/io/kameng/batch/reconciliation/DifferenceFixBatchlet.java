@@ -21,6 +21,7 @@ public class DifferenceFixBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     steps.call(() -> runs.expirePool(runId));
     List<Long> due = steps.call(() -> runs.awaitingFix(runId));
     for (long differenceId : due) {

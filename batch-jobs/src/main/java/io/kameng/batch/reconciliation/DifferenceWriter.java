@@ -22,6 +22,7 @@ public class DifferenceWriter extends AbstractItemWriter {
   @Override
   public void writeItems(List<Object> items) {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     List<Finding> findings = new ArrayList<>();
     List<Comparison> pooled = new ArrayList<>();
     for (Object item : items) {

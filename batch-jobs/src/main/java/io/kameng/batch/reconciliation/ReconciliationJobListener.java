@@ -7,7 +7,10 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A job that ends failed leaves its run failed, with the batch runtime's exit status. */
+/**
+ * A job that ends failed leaves its run failed, with the batch runtime's exit status; only if the
+ * run is still this job's (a new run of the day may have started meanwhile).
+ */
 @Named
 public class ReconciliationJobListener extends AbstractJobListener {
 
@@ -19,7 +22,8 @@ public class ReconciliationJobListener extends AbstractJobListener {
   public void afterJob() {
     if (job.getBatchStatus() == BatchStatus.FAILED || job.getBatchStatus() == BatchStatus.STOPPED) {
       long runId = RunParameter.runId(job);
-      steps.run(() -> runs.failRun(runId, "The job ended " + job.getBatchStatus()));
+      int attempt = RunParameter.attempt(job);
+      steps.run(() -> runs.failAttempt(runId, attempt, "The job ended " + job.getBatchStatus()));
     }
   }
 }

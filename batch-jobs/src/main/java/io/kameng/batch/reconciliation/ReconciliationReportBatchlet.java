@@ -17,6 +17,7 @@ public class ReconciliationReportBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     steps.run(() -> runs.report(runId));
     return "COMPLETED";
   }

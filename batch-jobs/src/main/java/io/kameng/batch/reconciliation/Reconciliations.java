@@ -109,7 +109,8 @@ public class Reconciliations {
 
   private void launch(long runId, StatementKind kind, boolean resume) {
     try {
-      long executionId = operator().start(kind.jobName(), RunParameter.of(runId, resume));
+      int attempt = runs.find(runId).attempt();
+      long executionId = operator().start(kind.jobName(), RunParameter.of(runId, attempt, resume));
       runs.attach(runId, executionId);
     } catch (RuntimeException e) {
       runs.failRun(runId, "The job did not start: " + e.getMessage());

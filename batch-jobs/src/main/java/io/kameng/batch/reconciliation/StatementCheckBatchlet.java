@@ -17,6 +17,7 @@ public class StatementCheckBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     if (!RunParameter.resume(job) || steps.call(() -> runs.find(runId).lineCount().isEmpty())) {
       steps.run(() -> runs.check(runId));
     }

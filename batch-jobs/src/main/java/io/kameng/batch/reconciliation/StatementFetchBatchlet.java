@@ -20,9 +20,11 @@ public class StatementFetchBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     if (RunParameter.resume(job) && steps.call(() -> runs.find(runId).lineCount().isPresent())) {
       return "READY";
     }
-    return steps.call(() -> runs.fetch(runId)).name();
+    int attempt = RunParameter.attempt(job);
+    return steps.call(() -> runs.fetch(runId, attempt)).name();
   }
 }

@@ -29,6 +29,7 @@ public class StatementLineReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws Exception {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     ReconciliationRun run = steps.call(() -> runs.find(runId));
     String step = run.step().orElse("");
     if (checkpoint != null) {

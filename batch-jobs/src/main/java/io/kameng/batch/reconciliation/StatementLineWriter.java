@@ -19,6 +19,7 @@ public class StatementLineWriter extends AbstractItemWriter {
   @Override
   public void writeItems(List<Object> items) {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     List<StatementLine> lines = items.stream().map(StatementLine.class::cast).toList();
     long position = lines.get(lines.size() - 1).lineNo();
     steps.run(() -> runs.load(runId, lines, position));

@@ -17,6 +17,7 @@ public class StatementMatchBatchlet extends AbstractBatchlet {
   @Override
   public String process() {
     long runId = RunParameter.runId(job);
+    RunParameter.requireCurrent(job, steps, runs);
     return "MATCHED " + steps.call(() -> runs.match(runId));
   }
 }

@@ -269,12 +269,11 @@ class ReconciliationIT {
     String before =
         FixtureClient.create(
             "reconciliation", Map.of("action", "differencesOfDay", "day", day.toString()));
-    Map<String, String> reasons =
-        Map.of(
-            "BAD_TRAILER", "The trailer says",
-            "TRUNCATED", "fields",
-            "DOWN", "could not be fetched: The download answered HTTP 503",
-            "EXPIRED", "could not be fetched: The download answered HTTP 403");
+    Map<String, String> reasons = new java.util.LinkedHashMap<>();
+    reasons.put("DOWN", "could not be fetched: The download answered HTTP 503");
+    reasons.put("EXPIRED", "could not be fetched: The download answered HTTP 403");
+    reasons.put("TRUNCATED", "fields");
+    reasons.put("BAD_TRAILER", "The trailer says");
 
     for (Map.Entry<String, String> fault : reasons.entrySet()) {
       gatewayFault("{\"scope\": \"%s\", \"bill\": \"%s\"}".formatted(day, fault.getKey()));

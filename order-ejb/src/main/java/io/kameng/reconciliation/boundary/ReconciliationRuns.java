@@ -181,7 +181,7 @@ public class ReconciliationRuns {
    * answers.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public Fetched fetch(long runId) {
+  public Fetched fetch(long runId, int attempt) {
     ReconciliationRuns self = context.getBusinessObject(ReconciliationRuns.class);
     ReconciliationRun run = self.find(runId);
     StatementSource source = source(run.kind(), run.partner());
@@ -194,25 +194,27 @@ public class ReconciliationRuns {
         ready = source.fetch(run.day(), download);
       } catch (RuntimeException e) {
         Files.deleteIfExists(download);
-        self.failRun(runId, "The statement could not be fetched: " + rootMessage(e));
+        self.failAttempt(runId, attempt, "The statement could not be fetched: " + rootMessage(e));
         throw e;
       }
       if (!ready) {
         Files.deleteIfExists(download);
-        self.notReady(runId);
+        self.notReady(runId, attempt);
         return Fetched.NOT_READY;
       }
       String sha256 = sha256(download);
       long size = Files.size(download);
-      self.keepFile(runId, download, sha256, size);
+      self.keepFile(runId, attempt, download, sha256, size);
       return Fetched.READY;
     } catch (IOException e) {
-      self.failRun(runId, "The statement could not be stored: " + e.getMessage());
+      self.failAttempt(runId, attempt, "The statement could not be stored: " + e.getMessage());
       throw new UncheckedIOException(e);
     }
   }
 
-  public void keepFile(long runId, Path download, String sha256, long size) throws IOException {
+  public void keepFile(long runId, int attempt, Path download, String sha256, long size)
+      throws IOException {
+    requireCurrent(runId, attempt);
     ReconciliationRun run = run(runId);
     Object[] last =
         (Object[])
@@ -245,7 +247,8 @@ public class ReconciliationRuns {
   }
 
   /** The statement is not ready: asked again in 30 minutes, or missing after the deadline. */
-  public void notReady(long runId) {
+  public void notReady(long runId, int attempt) {
+    requireCurrent(runId, attempt);
     ReconciliationRun run = run(runId);
     Instant now = clock.now();
     Instant deadline =
@@ -532,6 +535,29 @@ public class ReconciliationRuns {
     ReconciliationRun run = run(runId);
     if (run.state() == RunState.RUNNING) {
       run.fail(reason, clock.now());
+    }
+  }
+
+  /** Ends the run as failed if its attempt {@code attempt} is still the one running. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failAttempt(long runId, int attempt, String reason) {
+    ReconciliationRun run = run(runId);
+    if (run.state() == RunState.RUNNING && run.attempt() == attempt) {
+      run.fail(reason, clock.now());
+    }
+  }
+
+  /**
+   * Refuses a job whose attempt is no longer the run's running one (a newer attempt of the day
+   * started, or the run ended): a job that lingers (a retry that outlived its run, a chunk after a
+   * failure) writes nothing over its successor.
+   */
+  public void requireCurrent(long runId, int attempt) {
+    ReconciliationRun run = run(runId);
+    if (run.state() != RunState.RUNNING || run.attempt() != attempt) {
+      throw new ReconciliationException(
+          "reconciliation.superseded",
+          "Attempt " + attempt + " of run " + runId + " is over (" + run.state() + ")");
     }
   }
 
