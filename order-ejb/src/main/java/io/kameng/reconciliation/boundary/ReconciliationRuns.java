@@ -281,11 +281,6 @@ public class ReconciliationRuns {
     }
   }
 
-  /** Where the kept file is and what format it has (for the load step's reader). */
-  public Path file(long runId) {
-    return Path.of(run(runId).filePath().orElseThrow());
-  }
-
   /** Starts loading afresh: what an earlier run of the day loaded is forgotten. */
   public void startLoad(long runId) {
     matching.clear(runId);
